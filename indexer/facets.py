@@ -1,0 +1,169 @@
+"""Facet filters and counts: source, authors and section.
+
+Filters match on folded keys, so "reuters" selects "Reuters"; values within one facet
+are ORed and facets are ANDed, with the date range as one more filter. Counts for a
+facet are computed with every filter applied except that facet's own, so choosing
+"Reuters" still shows how many results the other sources would give.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from datetime import datetime, time
+
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.searching import Searcher
+
+from .analysis import facet_key
+from .schema import FACET_FIELDS
+from .search_types import FacetValue, SearchRequest
+
+FACET_LIMIT = 10
+DATE_FILTER = "date"
+CACHE_ENTRIES = 64
+
+RawCounts = dict[str, dict[bytes | str | None, int]]
+
+
+class CountCache:
+    """Recent (total, facet counts) by index state, query and filters.
+
+    Counting walks every matching document, so the browse page and popular queries
+    are worth remembering until the index changes (the state is part of the key).
+    """
+
+    def __init__(self, entries: int = CACHE_ENTRIES) -> None:
+        self._entries = entries
+        self._items: OrderedDict[Hashable, tuple[int, RawCounts]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> tuple[int, RawCounts] | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: Hashable, value: tuple[int, RawCounts]) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._entries:
+                self._items.popitem(last=False)
+
+
+def count_matches(
+    searcher: Searcher,
+    query: wq.Query,
+    filters: Mapping[str, wq.Query],
+    state: Hashable,
+    cache: CountCache,
+) -> tuple[int, RawCounts]:
+    """The number of matching documents and raw facet counts, without scoring.
+
+    A facet with a selection of its own is counted in a second pass without its own
+    filter; the others come from the main pass.
+    """
+    own = [name for name in FACET_FIELDS if name in filters]
+    grouped = [name for name in FACET_FIELDS if name not in own]
+    total, counts = _counted(searcher, query, combine_filters(filters), grouped, state, cache)
+    counts = dict(counts)
+    for name in own:
+        without = combine_filters(filters, without=name)
+        counts[name] = _counted(searcher, query, without, [name], state, cache)[1][name]
+    return total, counts
+
+
+def _counted(
+    searcher: Searcher,
+    query: wq.Query,
+    filter_query: wq.Query | None,
+    names: list[str],
+    state: Hashable,
+    cache: CountCache,
+) -> tuple[int, RawCounts]:
+    key = (state, repr(query), repr(filter_query), tuple(names))
+    found = cache.get(key)
+    if found is None:
+        results = searcher.search(
+            query,
+            limit=None,
+            filter=filter_query,
+            groupedby={name: facet_type(name) for name in names} or None,
+            scored=False,
+        )
+        found = (len(results), {name: dict(results.groups(name)) for name in names})
+        cache.put(key, found)
+    return found
+
+
+def request_filters(request: SearchRequest) -> dict[str, wq.Query]:
+    """One filter query per constrained facet (and ``"date"``), by facet name."""
+    filters: dict[str, wq.Query] = {}
+    for name, values in selected_values(request).items():
+        keys = sorted({facet_key(value) for value in values} - {""})
+        if keys:
+            terms = [wq.Term(FACET_FIELDS[name], key) for key in keys]
+            filters[name] = terms[0] if len(terms) == 1 else wq.Or(terms)
+    if request.date_from is not None or request.date_to is not None:
+        start = datetime.combine(request.date_from, time.min) if request.date_from else None
+        end = datetime.combine(request.date_to, time.max) if request.date_to else None
+        filters[DATE_FILTER] = wq.DateRange("published", start, end)
+    return filters
+
+
+def selected_values(request: SearchRequest) -> dict[str, tuple[str, ...]]:
+    """The request's chosen values per facet name."""
+    return {"source": request.sources, "authors": request.authors, "section": request.sections}
+
+
+def combine_filters(
+    filters: Mapping[str, wq.Query], *, without: str | None = None
+) -> wq.Query | None:
+    """AND of the filters, leaving out the one named ``without``."""
+    chosen = [query for name, query in filters.items() if name != without]
+    if not chosen:
+        return None
+    return chosen[0] if len(chosen) == 1 else wq.And(chosen)
+
+
+def facet_type(name: str) -> sorting.FacetType:
+    """A counting facet over the display values kept in the facet's list column."""
+    return sorting.FieldFacet(FACET_FIELDS[name], allow_overlap=True, maptype=sorting.Count)
+
+
+def facet_values(
+    groups: Mapping[bytes | str | None, int],
+    selected: Sequence[str],
+    limit: int = FACET_LIMIT,
+) -> tuple[FacetValue, ...]:
+    """The top values with counts, merging spellings that share a key.
+
+    The most common spelling names the merged value. Selected values always appear
+    (with a zero count if nothing matches them), so a reader can unselect them.
+    """
+    totals: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for raw, count in groups.items():
+        if raw is None:
+            continue
+        display = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+        key = facet_key(display)
+        if key:
+            totals[key] += count
+            spellings[key][display] += count
+    chosen = {facet_key(value): value for value in selected if facet_key(value)}
+    ranked = sorted(totals, key=lambda key: (-totals[key], key))
+    shown = ranked[:limit] + [key for key in ranked[limit:] if key in chosen]
+    values = [
+        FacetValue(_best_spelling(spellings[key]), totals[key], key in chosen) for key in shown
+    ]
+    values += [FacetValue(value, 0, True) for key, value in chosen.items() if key not in totals]
+    return tuple(values)
+
+
+def _best_spelling(spellings: Counter[str]) -> str:
+    return min(spellings, key=lambda spelling: (-spellings[spelling], spelling))

@@ -1,0 +1,185 @@
+"""Reading bylines into person names: openers, separators, agencies, places, roles and case."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from indexer.scrape import rules
+from indexer.scrape.textutil import clean_value, collapse, dedupe, is_all_caps
+
+_OPENER = re.compile(
+    r"^(?:" + "|".join(re.escape(o) for o in rules.BYLINE_OPENERS) + r")(?:\s*:\s*|\s+)",
+    re.I,
+)
+_SEPARATORS = re.compile(rules.NAME_SEPARATORS, re.I)
+_PLACE_TAIL = re.compile(r"\s+(?:in|for|at|from|reporting from|aus|à)\s+.*$", re.I)
+_PARENS = re.compile(r"\(([^()]*)\)")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_URLISH = re.compile(r"^(?:https?:)?//|^www\.", re.I)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_TRIM = " \t-–—:;,.|/•·*()[]\"“”'"
+_MAX_NAME_WORDS = 5
+_MAX_BYLINE_CHARS = 160
+
+
+@dataclass(slots=True)
+class _Names:
+    persons: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    clean: bool = True  # False when some part was prose rather than a name
+
+
+def normalise_authors(values: Iterable[str | None]) -> list[str]:
+    """Person names from raw author values; agencies only when no person is named.
+
+    Profile URLs are dropped, and a name is read from a URL slug only when nothing
+    else names anyone. Names are de-duplicated case-insensitively, first seen wins.
+    """
+    persons: list[str] = []
+    agencies: list[str] = []
+    from_urls: list[str] = []
+    for value in values:
+        text = clean_value(value)
+        if not text:
+            continue
+        if _URLISH.match(text):
+            slug_name = name_from_profile_url(text)
+            if slug_name:
+                from_urls.append(slug_name)
+            continue
+        names = _read_names(text, strict=False)
+        persons.extend(names.persons)
+        agencies.extend(names.agencies)
+    return dedupe(persons) or dedupe(agencies) or dedupe(from_urls)
+
+
+def byline_names(line: str) -> list[str] | None:
+    """The names of a line that is a byline ("By X and Y in Kyiv"), else None.
+
+    Strict: every part after the opener must read as a name, agency, place, role or
+    date, so "By the end of the year..." or "By Monday, talks..." are left as prose.
+    """
+    text = collapse(line)
+    if not text or len(text) > _MAX_BYLINE_CHARS:
+        return None
+    match = _OPENER.match(text)
+    if not match:
+        return None
+    rest = text[match.end() :]
+    if not rest or not (rest[0].isupper() or rest[0] in "@"):
+        return None
+    names = _read_names(rest, strict=True)
+    if not names.clean:
+        return None
+    if names.persons:
+        return names.persons
+    return names.agencies or None
+
+
+def strip_opener(text: str) -> str:
+    """The text without a leading "By"/"Von"/"Par"... opener."""
+    return _OPENER.sub("", collapse(text), count=1)
+
+
+def fix_case(name: str) -> str:
+    """Normal case for names printed in all capitals or all lower case; others untouched."""
+    if not (is_all_caps(name) or name == name.lower()):
+        return name
+    words = name.lower().split()
+    fixed: list[str] = []
+    for index, word in enumerate(words):
+        inner = 0 < index < len(words) - 1
+        fixed.append(word if inner and word in rules.NAME_PARTICLES else _capitalise(word))
+    return " ".join(fixed)
+
+
+def name_from_profile_url(url: str) -> str | None:
+    """A person name from an author-profile URL slug (".../author/jane-doe/")."""
+    segments = [unquote(s) for s in urlsplit(url).path.split("/") if s]
+    for index, segment in enumerate(segments[:-1]):
+        if segment.lower() in rules.AUTHOR_PATH_SEGMENTS:
+            words = [w for w in re.split(r"[-_+.\s]+", segments[index + 1]) if w]
+            words = [w for w in words if w.isalpha()]
+            if 1 <= len(words) <= _MAX_NAME_WORDS:
+                return fix_case(" ".join(words).lower())
+    return None
+
+
+def agency_name(text: str) -> str | None:
+    """The display name of a news agency or desk credit, if ``text`` is one."""
+    return rules.AGENCIES.get(collapse(text).strip(_TRIM).casefold())
+
+
+def _read_names(text: str, *, strict: bool) -> _Names:
+    names = _Names()
+    text = _EMAIL.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
+    for inner in _PARENS.findall(text):
+        agency = agency_name(inner)
+        if agency:
+            names.agencies.append(agency)
+    text = collapse(_PARENS.sub(" ", text))
+    for raw_part in _SEPARATORS.split(text):
+        part = strip_opener(raw_part).strip(_TRIM)
+        if not part:
+            continue
+        agency = agency_name(part)
+        if agency:
+            names.agencies.append(agency)
+            continue
+        part = _PLACE_TAIL.sub("", part).strip(_TRIM)
+        verdict = _judge_part(part, strict=strict)
+        if verdict == "name":
+            names.persons.append(fix_case(part))
+        elif verdict == "prose":
+            names.clean = False
+    if any(" " in p for p in names.persons):
+        names.persons = [p for p in names.persons if " " in p]
+    names.persons = dedupe(names.persons)
+    names.agencies = dedupe(names.agencies)
+    return names
+
+
+def _judge_part(part: str, *, strict: bool) -> str:
+    """ "name", "skip" (a role, date or other byline furniture) or "prose"."""
+    if not part:
+        return "skip"
+    if any(ch.isdigit() for ch in part) or "http" in part.lower() or "@" in part:
+        return "skip"
+    words = part.split()
+    bare = [w.strip(".,'’").casefold() for w in words]
+    if any(w in rules.ROLE_WORDS for w in bare):
+        return "skip"
+    if all(w in rules.NOT_NAMES for w in bare):
+        return "prose" if strict else "skip"
+    core = [w for w in bare if w not in rules.NAME_PARTICLES]
+    if not core or len(core) > _MAX_NAME_WORDS or len(part) > 60:
+        return "prose"
+    if not all(_NAME_WORD.match(w) for w in words):
+        return "prose"
+    if strict and not is_all_caps(part):
+        for word, low in zip(words, bare, strict=True):
+            if not word[0].isupper() and low not in rules.NAME_PARTICLES:
+                return "prose"
+    return "name"
+
+
+def _capitalise(word: str) -> str:
+    pieces = word.split("-")
+    return "-".join(_capitalise_piece(p) for p in pieces)
+
+
+def _capitalise_piece(piece: str) -> str:
+    if not piece:
+        return piece
+    for mark in ("'", "’"):
+        head, sep, tail = piece.partition(mark)
+        if sep and 1 <= len(head) <= 2 and tail:
+            return head[0].upper() + head[1:] + sep + tail[0].upper() + tail[1:]
+    if piece.startswith("mc") and len(piece) > 3:
+        return "Mc" + piece[2].upper() + piece[3:]
+    return piece[0].upper() + piece[1:]

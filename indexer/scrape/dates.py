@@ -1,0 +1,190 @@
+"""Reading dates as pages write them into ISO 8601, keeping only the precision and zone given."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from urllib.parse import urlsplit
+
+from dateutil import parser as date_parser
+
+from indexer.scrape import rules
+from indexer.scrape.textutil import collapse
+
+# Two defaults that differ in every field: whatever the two parses agree on came from the text.
+_DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
+_DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
+_MAX_LENGTH = 120
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+_BASIC_ISO = re.compile(
+    r"^(?P<date>\d{8})(?:T(?P<h>\d{2})(?P<m>\d{2})(?P<s>\d{2})?(?:\.\d+)?)?(?P<zone>Z|[+-]\d{4})?$"
+)
+_TIMESTAMP = re.compile(r"^\d{10}(?:\d{3})?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NUMERIC_DMY = re.compile(r"^(\d{1,2})([./\-])(\d{1,2})\2(\d{4})\b")
+_TOKENS = re.compile(r"[^\W\d_]+\.?|\d+|\S")
+_FRENCH_HOUR = re.compile(r"\b(\d{1,2})\s?h\s?(\d{2})\b")
+_DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})(?!\d)(?=\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b|$))")
+_DOTTED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\.?(?=\s|$|,)", re.I)
+_ORDINAL_DOT_DAY = re.compile(r"\b(\d{1,2})\.(?=\s*[^\W\d_])")
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)[/\-](?P<m>0?[1-9]|1[0-2])[/\-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)"
+)
+_PARSER_ERRORS = (ValueError, OverflowError, TypeError, date_parser.ParserError)
+
+
+def normalise_date(raw: str | None) -> str | None:
+    """An ISO 8601 string for a date as written, or None when it cannot be trusted.
+
+    The result keeps what the page gave and nothing more: a date alone stays a date,
+    a time without seconds stays without seconds, and a zone appears only when the
+    page stated one. Missing years, months or days are never filled in.
+    """
+    if not raw:
+        return None
+    text = collapse(raw)
+    if not text or len(text) > _MAX_LENGTH:
+        return None
+    if _TIMESTAMP.match(text):
+        return _from_timestamp(text)
+    basic = _BASIC_ISO.match(text)
+    if basic:
+        text = _extended_iso(basic)
+    if not _YEAR.search(text):
+        return None
+    if _ISO_DATE.match(text):
+        iso = _parse(text.replace(" ", "T", 1) if "T" not in text else text, dayfirst=False)
+        if iso:
+            return iso
+    numeric = _NUMERIC_DMY.match(text)
+    dayfirst = False
+    if numeric:
+        first, sep, second = int(numeric.group(1)), numeric.group(2), int(numeric.group(3))
+        if first > 12 or sep == ".":
+            dayfirst = True
+        elif second <= 12 and first != second:
+            return None  # 05/03/2024 could be either; refuse to guess
+    return _parse(_prepare(text), dayfirst=dayfirst)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date in a URL path such as ``/2023/06/21/slug`` (a date only, never a time)."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    match = _URL_DATE.search(path)
+    if not match:
+        return None
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
+
+
+def same_moment(a: str | None, b: str | None) -> bool:
+    """True when two normalised dates say the same thing (one may be less precise)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter) and not _has_time(shorter)
+
+
+def _extended_iso(match: re.Match[str]) -> str:
+    """ "20240109T1530Z" → "2024-01-09T15:30Z" (ISO 8601 basic to extended format)."""
+    day = match["date"]
+    text = f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    if match["h"]:
+        text += f"T{match['h']}:{match['m']}" + (f":{match['s']}" if match["s"] else "")
+        zone = match["zone"]
+        if zone:
+            text += zone if zone == "Z" else f"{zone[:3]}:{zone[3:]}"
+    return text
+
+
+def _has_time(iso: str) -> bool:
+    return "T" in iso
+
+
+def _prepare(text: str) -> str:
+    text = _FRENCH_HOUR.sub(r"\1:\2", text)
+    text = _DOTTED_CLOCK.sub(r"\1:\2", text)
+    text = _DOTTED_MERIDIEM.sub(lambda m: m.group(1).lower() + "m", text)
+    text = _ORDINAL_DOT_DAY.sub(r"\1", text)
+    words: list[str] = []
+    tokens = _TOKENS.findall(text)
+    for index, token in enumerate(tokens):
+        bare = token.rstrip(".").lower()
+        if bare in rules.MONTH_NAMES:
+            words.append(rules.MONTH_NAMES[bare])
+        elif bare in rules.DATE_NOISE_WORDS:
+            continue
+        elif bare == "am" and index + 1 < len(tokens) and tokens[index + 1][0].isdigit():
+            continue  # German "am 5. März", not the English meridiem
+        elif token in "|•·–—":
+            words.append(" ")
+        else:
+            words.append(token)
+    return _join_tokens(words)
+
+
+def _join_tokens(tokens: list[str]) -> str:
+    out = ""
+    for token in tokens:
+        if out and (token[0].isalnum() and (out[-1].isalnum() or out[-1] in ".,")):
+            out += " "
+        out += token
+    return collapse(out)
+
+
+def _parse(text: str, *, dayfirst: bool) -> str | None:
+    try:
+        a = date_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst, tzinfos=_zone)
+        b = date_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst, tzinfos=_zone)
+    except _PARSER_ERRORS:
+        return None
+    if (a.year, a.month, a.day) != (b.year, b.month, b.day):
+        return None
+    if not rules.MIN_YEAR <= a.year <= rules.MAX_YEAR:
+        return None
+    day = a.date().isoformat()
+    if a.hour != b.hour:
+        return day
+    minute = a.minute if a.minute == b.minute else 0
+    clock = f"{a.hour:02d}:{minute:02d}"
+    if a.second == b.second:
+        clock += f":{a.second:02d}"
+    return f"{day}T{clock}{_offset(a.tzinfo, a)}"
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    if offset is not None:
+        return timezone(timedelta(seconds=offset))
+    if name and name.upper() in rules.TIMEZONE_OFFSETS:
+        return timezone(timedelta(seconds=rules.TIMEZONE_OFFSETS[name.upper()]))
+    return None  # an unknown abbreviation ("IST" is three zones): keep the local time only
+
+
+def _offset(zone: tzinfo | None, moment: datetime) -> str:
+    if zone is None:
+        return ""
+    delta = zone.utcoffset(moment)
+    if delta is None:
+        return ""
+    minutes = int(delta.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _from_timestamp(text: str) -> str | None:
+    seconds = int(text) / (1000 if len(text) == 13 else 1)
+    try:
+        moment = datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    if not rules.MIN_YEAR <= moment.year <= rules.MAX_YEAR:
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + "+00:00"

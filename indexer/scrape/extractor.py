@@ -1,0 +1,128 @@
+"""`extract_article`: raw page bytes (HTML or a plain-text dump) and a URL in, `Article` out."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from indexer.article import Article
+from indexer.errors import ExtractionError
+from indexer.scrape import decoding, fields, rules, urls
+from indexer.scrape.body import extract_body
+from indexer.scrape.facts import Layers
+from indexer.scrape.jsonld import jsonld_facts
+from indexer.scrape.markup import markup_facts
+from indexer.scrape.metatags import meta_facts, meta_map
+from indexer.scrape.microdata import microdata_facts
+from indexer.scrape.plaintext import parse_text_layout
+from indexer.scrape.textcues import text_facts
+from indexer.scrape.textutil import word_count
+
+# A leading <?xml ...?> makes Beautiful Soup warn that XML is being read as HTML; the
+# declaration carries nothing the HTML reading needs (the text is already decoded).
+_LEADING_PROCESSING_INSTRUCTIONS = re.compile(r"\A\s*(?:<\?[^>]*>\s*)+")
+# articleBody replaces the markup's text when the markup yields less than this share of it.
+_MARKUP_BODY_SHARE = 0.25
+
+
+def extract_article(
+    raw: bytes | str, url: str | None = None, *, content_type: str | None = None
+) -> Article:
+    """Read one article out of a page. Pure: no IO, no shared state.
+
+    Plain-text dumps (content type text/plain, or no HTML markup) go to the text-layout
+    parser; HTML is read field by field from JSON-LD, meta tags, microdata, markup and
+    text. Raises `ExtractionError` for empty input, binary junk, or a page with neither
+    a headline nor any body text.
+    """
+    if raw is None or len(raw) == 0:
+        raise ExtractionError("empty input")
+    if isinstance(raw, bytes | bytearray):
+        raw = bytes(raw)
+        if decoding.has_binary_signature(raw):
+            raise ExtractionError("binary file, not a page")
+    text = decoding.decode(raw, content_type)
+    if not text.strip():
+        raise ExtractionError("empty input (only whitespace)")
+    if decoding.looks_like_junk(text):
+        raise ExtractionError("binary junk: too many control or undecodable characters")
+    text = text[: rules.MAX_MARKUP_CHARS]
+    if decoding.is_plain_text(text, content_type):
+        return _from_text(text, url)
+    return _from_html(text, url)
+
+
+def _from_text(text: str, url: str | None) -> Article:
+    layout = parse_text_layout(text)
+    body = "\n\n".join(layout.paragraphs)
+    if not layout.headline and not body:
+        raise ExtractionError("no headline and no body text")
+    page = fields.page_url(None, url)
+    return Article(
+        id=urls.article_id(page, layout.headline, body),
+        url=page,
+        canonical_url=None,
+        source=urls.host_name(page),
+        headline=layout.headline,
+        description=layout.description,
+        authors=list(layout.authors),
+        published=layout.published,
+        updated=layout.updated,
+        body=body,
+        captions=list(layout.captions),
+        word_count=word_count(body),
+    )
+
+
+def _from_html(text: str, url: str | None) -> Article:
+    markup = _LEADING_PROCESSING_INSTRUCTIONS.sub("", text, count=1)
+    soup = BeautifulSoup(markup, "lxml")
+    # A page saved by a browser says where it came from; that beats a file:// address.
+    given = url if urls.is_http(url) else urls.saved_from_url(text)
+    layers = Layers(
+        jsonld=jsonld_facts(soup),
+        meta=meta_facts(meta_map(soup)),
+        microdata=microdata_facts(soup),
+        markup=markup_facts(soup),
+        text=text_facts(soup, given),
+    )
+    canonical = fields.canonical_url(layers, given)
+    page = fields.page_url(canonical, given)
+    names = fields.site_names(layers, page)
+    headline = fields.headline(layers, names)
+    extracted = extract_body(soup, headline=headline)
+    body = _choose_body(extracted.paragraphs, layers.jsonld.body)
+    if not headline and not body:
+        raise ExtractionError("no headline and no body text")
+    published = fields.published(layers)
+    return Article(
+        id=urls.article_id(page, headline, body),
+        url=page,
+        canonical_url=canonical,
+        source=fields.source(layers, page),
+        headline=headline,
+        description=fields.description(layers, extracted.standfirst),
+        authors=fields.authors(layers, names),
+        published=published,
+        updated=fields.updated(layers, published),
+        section=fields.section(layers),
+        tags=fields.tags(layers),
+        language=fields.language(layers),
+        body=body,
+        captions=extracted.captions,
+        image=fields.image(layers, page),
+        word_count=word_count(body),
+    )
+
+
+def _choose_body(paragraphs: list[str], structured_body: str | None) -> str:
+    """The markup's paragraphs, unless JSON-LD articleBody holds far more text.
+
+    Pages that render the text with scripts, or behind a paywall, often ship the full
+    text only in articleBody.
+    """
+    body = "\n\n".join(paragraphs)
+    if structured_body and word_count(body) < _MARKUP_BODY_SHARE * word_count(structured_body):
+        return structured_body
+    return body

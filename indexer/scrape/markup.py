@@ -1,0 +1,168 @@
+"""Semantic HTML read into `Facts`: <h1>, <title>, <time>, rel=author, bylines, canonical, lang."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from indexer.scrape import rules
+from indexer.scrape.facts import Facts
+from indexer.scrape.textutil import clean_value, collapse, match_key
+
+_PIECES = re.compile(r"[\s_\-]+")
+_MAX_BYLINE_CHARS = 200
+_MAX_CANDIDATES = 20
+
+
+def class_tokens(tag: Tag) -> set[str]:
+    """Lower-cased class, id and test-id names of an element, whole and split on "-" and "_"."""
+    raw = tag.get("class")
+    names = list(raw) if isinstance(raw, list) else str(raw or "").split()
+    for attribute in ("id", "data-testid", "data-component"):
+        value = tag.get(attribute)
+        if value:
+            names.append(str(value))
+    tokens: set[str] = set()
+    for name in names:
+        low = str(name).lower()
+        tokens.add(low)
+        tokens.update(piece for piece in _PIECES.split(low) if piece)
+    return tokens
+
+
+def markup_facts(soup: BeautifulSoup) -> Facts:
+    """Fields the page's visible structure states, without reading prose."""
+    title = _title(soup)
+    return Facts(
+        headline=_h1(soup, title) or title,
+        authors=tuple(_authors(soup)),
+        published=_time(soup, rules.PUBLISHED_TOKENS, first_fallback=True),
+        updated=_time(soup, rules.UPDATED_TOKENS, first_fallback=False),
+        language=_language(soup),
+        image=_link_href(soup, "image_src"),
+        canonical=_link_href(soup, "canonical"),
+    )
+
+
+def article_region(soup: BeautifulSoup) -> Tag:
+    """The element most likely to hold the article: <article>, <main>, else <body>."""
+    for name in ("article", "main"):
+        found = soup.find(name)
+        if isinstance(found, Tag):
+            return found
+    body = soup.find("body")
+    return body if isinstance(body, Tag) else soup
+
+
+def _title(soup: BeautifulSoup) -> str | None:
+    tag = soup.find("title")
+    return clean_value(tag.get_text(" ")) if isinstance(tag, Tag) else None
+
+
+def _h1(soup: BeautifulSoup, title: str | None) -> str | None:
+    headings = [clean_value(h.get_text(" ")) for h in soup.find_all("h1", limit=_MAX_CANDIDATES)]
+    texts = [h for h in headings if h and len(h) > 3]
+    if not texts:
+        return None
+    if title:
+        title_key = match_key(title)
+        for text in texts:
+            if match_key(text) and match_key(text) in title_key:
+                return text
+    region = article_region(soup)
+    inner = region.find("h1") if region is not soup else None
+    if isinstance(inner, Tag):
+        text = clean_value(inner.get_text(" "))
+        if text:
+            return text
+    return texts[0]
+
+
+def _authors(soup: BeautifulSoup) -> list[str]:
+    found: list[str] = []
+    for tag in soup.find_all(["a", "link"], rel=True, limit=200):
+        rel = tag.get("rel")
+        rels = [str(r).lower() for r in (rel if isinstance(rel, list) else str(rel).split())]
+        if "author" in rels and not _in_foreign_region(tag):
+            text = clean_value(tag.get_text(" ")) if tag.name == "a" else None
+            href = tag.get("href")
+            if text:
+                found.append(text)
+            elif href:
+                found.append(str(href))
+    if found:
+        return found
+    region = article_region(soup)
+    for root in (region, soup) if region is not soup else (soup,):
+        for tag in root.find_all(_has_names, limit=5000):
+            if class_tokens(tag) & rules.BYLINE_TOKENS and not _in_foreign_region(tag):
+                text = clean_value(tag.get_text(" "))
+                if text and len(text) <= _MAX_BYLINE_CHARS:
+                    found.append(text)
+                    if len(found) >= 3:
+                        return found
+        if found:
+            return found
+    return found
+
+
+def _has_names(tag: Tag) -> bool:
+    return any(tag.has_attr(a) for a in ("class", "id", "data-testid", "data-component"))
+
+
+def _in_foreign_region(tag: Tag) -> bool:
+    """Inside comments, teasers or page furniture, where bylines name other writers."""
+    for parent in tag.parents:
+        if parent.name in rules.FOREIGN_BYLINE_TAGS:
+            return True
+        if _has_names(parent) and class_tokens(parent) & rules.FOREIGN_BYLINE_TOKENS:
+            return True
+    return False
+
+
+def _time(soup: BeautifulSoup, tokens: frozenset[str], *, first_fallback: bool) -> str | None:
+    times = soup.find_all("time", limit=_MAX_CANDIDATES * 5)
+    for tag in times:
+        if (tag.has_attr("pubdate") and tokens is rules.PUBLISHED_TOKENS) or (
+            class_tokens(tag) & tokens
+        ):
+            value = _time_value(tag)
+            if value:
+                return value
+    for tag in soup.find_all(_has_names, limit=5000):
+        if tag.name != "time" and class_tokens(tag) & tokens:
+            inner = tag.find("time")
+            value = _time_value(inner) if isinstance(inner, Tag) else clean_value(tag.get_text(" "))
+            if value and len(value) <= 80:
+                return value
+    if first_fallback:
+        region = article_region(soup)
+        tag = region.find("time", datetime=True)
+        if isinstance(tag, Tag):
+            return _time_value(tag)
+    return None
+
+
+def _time_value(tag: Tag) -> str | None:
+    if tag.has_attr("datetime"):
+        return clean_value(str(tag["datetime"]))
+    return collapse(tag.get_text(" ")) or None
+
+
+def _language(soup: BeautifulSoup) -> str | None:
+    html = soup.find("html")
+    if isinstance(html, Tag):
+        for attribute in ("lang", "xml:lang"):
+            if html.has_attr(attribute):
+                return clean_value(str(html[attribute]))
+    return None
+
+
+def _link_href(soup: BeautifulSoup, rel_name: str) -> str | None:
+    for tag in soup.find_all("link", rel=True, limit=500):
+        rel = tag.get("rel")
+        rels = [str(r).lower() for r in (rel if isinstance(rel, list) else str(rel).split())]
+        if rel_name in rels and tag.get("href"):
+            return clean_value(str(tag["href"]))
+    return None

@@ -1,0 +1,101 @@
+"""schema.org microdata (itemscope/itemprop) read into `Facts`."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from indexer.scrape import rules
+from indexer.scrape.facts import Facts
+from indexer.scrape.textutil import clean_value, collapse
+
+_URL_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "img": "src", "source": "src"}
+
+
+def microdata_facts(soup: BeautifulSoup) -> Facts:
+    """Fields from itemprops inside the article's itemscope (or the page, if none is typed)."""
+    scope = _article_scope(soup)
+    props = _props(scope if scope is not None else soup)
+    if not props:
+        return Facts()
+
+    def value(name: str) -> str | None:
+        for tag in props.get(name, []):
+            text = item_value(tag)
+            if text:
+                return text
+        return None
+
+    keywords = value("keywords")
+    return Facts(
+        headline=value("headline") or (value("name") if scope is not None else None),
+        description=value("description"),
+        authors=tuple(_people(props.get("author", []) + props.get("creator", []))),
+        published=value("datepublished") or value("datecreated"),
+        updated=value("datemodified"),
+        section=value("articlesection"),
+        tags=tuple(k.strip() for k in (keywords or "").split(",") if k.strip()),
+        language=value("inlanguage"),
+        image=_image(props.get("image", [])),
+        url=value("url") if scope is not None else None,
+        site_name=next(iter(_people(props.get("publisher", []))), None),
+    )
+
+
+def item_value(tag: Tag) -> str | None:
+    """The value microdata assigns to an element: content, datetime, a URL, or its text."""
+    if tag.has_attr("content"):
+        return clean_value(str(tag["content"]))
+    if tag.name == "time" and tag.has_attr("datetime"):
+        return clean_value(str(tag["datetime"]))
+    attribute = _URL_ATTRIBUTES.get(tag.name or "")
+    if attribute and tag.has_attr(attribute) and tag.name != "a":
+        return clean_value(str(tag[attribute]))
+    return collapse(tag.get_text(" ")) or None
+
+
+def _article_scope(soup: BeautifulSoup) -> Tag | None:
+    for tag in soup.find_all(attrs={"itemscope": True, "itemtype": True}):
+        kinds = str(tag.get("itemtype") or "").split()
+        for kind in kinds:
+            if kind.rstrip("/").rsplit("/", 1)[-1].lower() in rules.ARTICLE_TYPES:
+                return tag
+    return None
+
+
+def _props(root: Tag) -> dict[str, list[Tag]]:
+    found: dict[str, list[Tag]] = {}
+    for tag in root.find_all(attrs={"itemprop": True}):
+        for name in str(tag.get("itemprop") or "").lower().split():
+            found.setdefault(name, []).append(tag)
+    return found
+
+
+def _people(tags: list[Tag]) -> list[str]:
+    """Names of author/publisher items: a nested itemprop=name, else text or profile link."""
+    names: list[str] = []
+    for tag in tags:
+        if tag.has_attr("itemscope"):
+            inner = tag.find(attrs={"itemprop": lambda v: bool(v) and "name" in str(v).split()})
+            if isinstance(inner, Tag):
+                text = item_value(inner)
+                if text:
+                    names.append(text)
+                    continue
+        text = item_value(tag)
+        if not text and tag.name in ("a", "link") and tag.has_attr("href"):
+            text = clean_value(str(tag["href"]))
+        if text:
+            names.append(text)
+    return names
+
+
+def _image(tags: list[Tag]) -> str | None:
+    for tag in tags:
+        if tag.has_attr("itemscope"):
+            inner = tag.find(attrs={"itemprop": lambda v: bool(v) and "url" in str(v).split()})
+            if isinstance(inner, Tag):
+                return item_value(inner)
+        for attribute in ("content", "src", "href"):
+            if tag.has_attr(attribute):
+                return clean_value(str(tag[attribute]))
+    return None

@@ -1,0 +1,1129 @@
+"""Selector, meta-name and token tables the scraper reads; data only, no logic."""
+
+from __future__ import annotations
+
+# --- Limits ---------------------------------------------------------------------------------
+
+#: Markup past this many characters is ignored, so a huge page costs bounded time.
+MAX_MARKUP_CHARS = 5_000_000
+#: Bytes inspected when sniffing an encoding declared inside the page.
+SNIFF_BYTES = 16_384
+#: Share of control characters (excluding tab/newline/CR/FF) above which input is junk.
+MAX_CONTROL_SHARE = 0.02
+#: Share of U+FFFD replacement characters above which decoded text is junk.
+MAX_REPLACEMENT_SHARE = 0.10
+
+#: Magic numbers of common binary formats that are never articles.
+BINARY_SIGNATURES: tuple[bytes, ...] = (
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\x7fELF",
+    b"RIFF",
+    b"OggS",
+    b"ID3",
+    b"\x00\x00\x01\x00",
+    b"wOFF",
+    b"wOF2",
+)
+
+# --- JSON-LD --------------------------------------------------------------------------------
+
+#: schema.org types that describe one article.
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "askpublicnewsarticle",
+        "satiricalarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "advertisercontentarticle",
+    }
+)
+#: Page types whose `mainEntity` may be the article, or whose fields stand in for it.
+PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "aboutpage"})
+ORGANIZATION_TYPES = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "ngo", "governmentorganization"}
+)
+
+# --- <meta> names, per field, in order of preference (keys are lower-cased) ---------------------
+
+META_HEADLINE = (
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+    "sailthru.title",
+    "dc.title",
+    "dcterms.title",
+    "title",
+    "headline",
+)
+META_DESCRIPTION = (
+    "og:description",
+    "twitter:description",
+    "description",
+    "dc.description",
+    "dcterms.description",
+    "sailthru.description",
+)
+META_SITE_NAME = ("og:site_name",)
+META_PUBLISHER = (
+    "application-name",
+    "apple-mobile-web-app-title",
+    "publisher",
+    "dc.publisher",
+    "dcterms.publisher",
+    "twitter:site:name",
+)
+META_AUTHOR = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "citation_author",
+    "twitter:creator:name",
+)
+META_PUBLISHED = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "article.published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+    "original-publish-date",
+    "og:pubdate",
+    "cxenseparse:recs:publishtime",
+)
+META_MODIFIED = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "lastmod",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "article.updated",
+    "parsely-updated",
+)
+META_SECTION = (
+    "article:section",
+    "og:article:section",
+    "parsely-section",
+    "section",
+    "sailthru.section",
+    "category",
+    "dc.subject",
+)
+META_TAGS = (
+    "article:tag",
+    "og:article:tag",
+    "news_keywords",
+    "keywords",
+    "parsely-tags",
+    "sailthru.tags",
+)
+META_URL = ("og:url", "twitter:url", "parsely-link")
+META_IMAGE = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "parsely-image-url",
+    "sailthru.image.full",
+    "thumbnail",
+)
+META_LANGUAGE = (
+    "og:locale",
+    "http-equiv:content-language",
+    "content-language",
+    "language",
+    "dc.language",
+    "dcterms.language",
+    "inlanguage",
+)
+
+# --- Microdata ------------------------------------------------------------------------------
+
+#: itemtype suffixes that scope an article's microdata.
+MICRODATA_ARTICLE_TYPES = tuple(sorted(ARTICLE_TYPES))
+
+# --- Semantic markup ------------------------------------------------------------------------
+
+#: Class/id tokens of elements that hold a byline.
+BYLINE_TOKENS = frozenset(
+    {
+        "byline",
+        "bylines",
+        "byline-name",
+        "author",
+        "authors",
+        "author-name",
+        "authorname",
+        "article-author",
+        "story-author",
+        "post-author",
+        "writer",
+        "contributor",
+        "contributors",
+        "by-author",
+        "credit-author",
+        "autor",
+        "autoren",
+        "autorenzeile",
+        "autorzeile",
+        "auteur",
+        "auteurs",
+        "autore",
+        "autores",
+        "firma",
+    }
+)
+#: Class/id tokens of regions whose bylines belong to other texts (comments, teasers).
+FOREIGN_BYLINE_TOKENS = frozenset(
+    {
+        "comment",
+        "comments",
+        "related",
+        "sidebar",
+        "widget",
+        "footer",
+        "recommended",
+        "teaser",
+        "promo",
+        "more",
+        "popular",
+        "trending",
+        "reply",
+        "respond",
+    }
+)
+FOREIGN_BYLINE_TAGS = frozenset({"aside", "footer", "nav", "form"})
+#: Class/id tokens of <time> (or other) elements holding the published date.
+PUBLISHED_TOKENS = frozenset(
+    {
+        "published",
+        "publish",
+        "pubdate",
+        "date-published",
+        "publication-date",
+        "posted",
+        "entry-date",
+    }
+)
+#: Class/id tokens of elements holding the modified date.
+UPDATED_TOKENS = frozenset({"updated", "modified", "date-modified", "last-updated", "update"})
+
+#: Markers of the element holding the article text, strongest first: itemprop values,
+#: (attribute, value) pairs, then class or id names (whole names, lower-cased).
+CONTENT_ITEMPROPS = frozenset({"articlebody"})
+CONTENT_ATTRIBUTES = (
+    ("data-component", "article-body"),
+    ("data-testid", "article-body"),
+    ("data-qa", "article-body"),
+    ("data-module", "articlebody"),
+    ("property", "articlebody"),
+)
+CONTENT_CLASSES = (
+    "article-body",
+    "article__body",
+    "articlebody",
+    "article_body",
+    "article-body-text",
+    "article-content",
+    "article__content",
+    "article-text",
+    "article__text",
+    "articletext",
+    "story-body",
+    "story__body",
+    "story-body-text",
+    "story-content",
+    "story-text",
+    "storytext",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "post__content",
+    "post-entry",
+    "td-post-content",
+    "body-text",
+    "content-body",
+    "c-article-body",
+    "news-text",
+    "text-body",
+    "rich-text",
+    "field-name-body",
+    "field--name-body",
+    "artikeltext",
+    "artikel-text",
+    "artikel-inhalt",
+    "texte-article",
+    "article-texte",
+    "cuerpo-noticia",
+    "testo-articolo",
+)
+
+# --- Boilerplate ----------------------------------------------------------------------------
+
+#: Tags whose whole subtree is never article text.
+JUNK_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "map",
+        "select",
+        "button",
+        "input",
+        "textarea",
+        "dialog",
+        "head",
+        "link",
+        "meta",
+    }
+)
+#: Tags dropped from inside the chosen content block.
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu"})
+#: ARIA roles of boilerplate regions.
+BOILERPLATE_ROLES = frozenset(
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "toolbar",
+        "alert",
+    }
+)
+#: Pieces of class/id names (split on space, "-" and "_") that mark boilerplate.
+BOILERPLATE_TOKENS = frozenset(
+    {
+        "ad",
+        "ads",
+        "adv",
+        "advert",
+        "adverts",
+        "advertisement",
+        "advertising",
+        "adslot",
+        "dfp",
+        "gpt",
+        "sponsor",
+        "sponsored",
+        "promo",
+        "promotion",
+        "outbrain",
+        "taboola",
+        "share",
+        "sharing",
+        "sharebar",
+        "social",
+        "socials",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "subscription",
+        "signup",
+        "paywall",
+        "related",
+        "recommended",
+        "recommendations",
+        "recirculation",
+        "trending",
+        "popular",
+        "mostread",
+        "comment",
+        "comments",
+        "disqus",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navbar",
+        "navigation",
+        "sidebar",
+        "footer",
+        "masthead",
+        "toolbar",
+        "modal",
+        "popup",
+        "overlay",
+        "banner",
+        "tags",
+        "tagline",
+        "keywords",
+        "pagination",
+        "pager",
+        "rating",
+        "skip",
+        "byline",
+        "bylines",
+        "timestamp",
+        "meta",
+        "author",
+        "authors",
+        "bio",
+        "widget",
+        "readmore",
+        "kicker",
+        "eyebrow",
+        "overline",
+        "dachzeile",
+        "anzeige",
+        "werbung",
+        "teilen",
+        "lesetipp",
+        "empfehlung",
+        "partage",
+        "partager",
+        "compartir",
+        "condividi",
+        "publicite",
+        "publicidad",
+        "pubblicita",
+    }
+)
+#: Tokens that look like boilerplate pieces but name the content itself; they veto a match.
+CONTENT_TOKENS = frozenset(
+    {
+        "article",
+        "body",
+        "content",
+        "story",
+        "entry",
+        "text",
+        "post",
+        "main",
+        "paragraph",
+        "copy",
+        "prose",
+    }
+)
+#: Boilerplate tokens that still mark boilerplate next to a content token ("article-share").
+STRONG_BOILERPLATE_TOKENS = frozenset(
+    {
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "outbrain",
+        "taboola",
+        "share",
+        "sharing",
+        "social",
+        "cookie",
+        "consent",
+        "newsletter",
+        "subscribe",
+        "related",
+        "recommended",
+        "comments",
+        "breadcrumb",
+        "breadcrumbs",
+        "sidebar",
+        "footer",
+        "byline",
+        "tags",
+        "promo",
+        "paywall",
+        "meta",
+        "author",
+        "authors",
+        "bio",
+        "timestamp",
+        "widget",
+        "anzeige",
+        "werbung",
+        "teilen",
+        "partage",
+        "compartir",
+        "condividi",
+    }
+)
+#: Whole class names of text hidden from sight or kept for screen readers only.
+HIDDEN_CLASSES = frozenset(
+    {
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "hidden",
+        "hide",
+        "is-hidden",
+        "u-hidden",
+        "d-none",
+        "offscreen",
+    }
+)
+
+# --- Captions -------------------------------------------------------------------------------
+
+CAPTION_TOKENS = frozenset(
+    {
+        "bildunterschrift",
+        "bildtext",
+        "legende",
+        "légende",
+        "didascalia",
+        "pie-de-foto",
+        "caption",
+        "captions",
+        "figcaption",
+        "wp-caption-text",
+        "image-caption",
+        "photo-caption",
+        "media-caption",
+        "img-caption",
+        "caption-text",
+    }
+)
+CREDIT_TOKENS = frozenset(
+    {
+        "credit",
+        "credits",
+        "image-credit",
+        "photo-credit",
+        "media-credit",
+        "copyright",
+        "bildquelle",
+        "bild-quelle",
+        "fotograf",
+        "quelle",
+    }
+)
+
+# --- Standfirst ----------------------------------------------------------------------------
+
+#: Class/id tokens of the standfirst (summary under the headline), kept out of the body.
+STANDFIRST_TOKENS = frozenset(
+    {
+        "standfirst",
+        "intro",
+        "lede",
+        "lead-in",
+        "dek",
+        "deck",
+        "strapline",
+        "subheadline",
+        "sub-headline",
+        "article-summary",
+        "article-teaser",
+        "teaser",
+        "chapo",
+        "chapeau",
+        "sapo",
+        "entradilla",
+        "occhiello",
+    }
+)
+
+# --- Paragraph-level boilerplate ------------------------------------------------------------
+
+#: Whole paragraphs (case-folded, trailing punctuation stripped) that are never article text.
+BOILERPLATE_LINES = frozenset(
+    {
+        "advertisement",
+        "advertisements",
+        "ad",
+        "sponsored",
+        "sponsored content",
+        "story continues below",
+        "story continues below advertisement",
+        "article continues below",
+        "continue reading",
+        "continue reading below",
+        "read more",
+        "read more below",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "share on whatsapp",
+        "copy link",
+        "link copied",
+        "print",
+        "email",
+        "comments",
+        "show comments",
+        "view comments",
+        "leave a comment",
+        "skip to content",
+        "skip to main content",
+        "back to top",
+        "listen to this article",
+        "sign up",
+        "subscribe",
+        "subscribe now",
+        "already a subscriber? log in",
+        "click here",
+        "loading",
+        "loading...",
+        "anzeige",
+        "publicité",
+        "publicidad",
+        "pubblicità",
+    }
+)
+#: Paragraph openings that mark promotional lines ("Read more: ...").
+BOILERPLATE_PREFIXES = (
+    "read more:",
+    "read also:",
+    "share:",
+    "artikel teilen",
+    "teilen:",
+    "also read:",
+    "related:",
+    "related article:",
+    "related articles:",
+    "see also:",
+    "recommended:",
+    "watch:",
+    "sign up for",
+    "subscribe to our",
+    "click here to",
+    "follow us on",
+    "lesen sie auch:",
+    "mehr zum thema:",
+    "à lire aussi",
+    "lire aussi :",
+    "lire aussi:",
+    "leer más:",
+    "lee también:",
+    "leggi anche:",
+)
+
+# --- Bylines --------------------------------------------------------------------------------
+
+#: Words that open a byline, in several languages.
+BYLINE_OPENERS = (
+    "written by",
+    "posted by",
+    "words by",
+    "erstellt von",
+    "geschrieben von",
+    "verfasst von",
+    "ein beitrag von",
+    "écrit par",
+    "escrito por",
+    "scritto da",
+    "vom",
+    "story by",
+    "text by",
+    "reporting by",
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "av",
+    "af",
+    "autor:",
+    "author:",
+    "auteur:",
+    "autore:",
+)
+#: News agencies and wire services: kept as authors only when no person is named.
+AGENCIES: dict[str, str] = {
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "ap": "AP",
+    "the associated press": "Associated Press",
+    "associated press": "Associated Press",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "dpa": "dpa",
+    "upi": "UPI",
+    "bloomberg": "Bloomberg",
+    "bloomberg news": "Bloomberg",
+    "pa": "PA",
+    "pa media": "PA Media",
+    "press association": "PA",
+    "xinhua": "Xinhua",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu",
+    "tass": "TASS",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "yonhap": "Yonhap",
+    "apa": "APA",
+    "kna": "KNA",
+    "epd": "epd",
+    "sda": "SDA",
+    "ana": "ANA",
+    "cnn wire": "CNN Wire",
+    "staff": "Staff",
+    "staff reporter": "Staff",
+    "staff writer": "Staff",
+    "news desk": "News Desk",
+    "newsdesk": "News Desk",
+    "editorial board": "Editorial Board",
+    "the editorial board": "Editorial Board",
+}
+#: Words that mark a byline part as a job title, not a name.
+ROLE_WORDS = frozenset(
+    {
+        "correspondent",
+        "editor",
+        "reporter",
+        "writer",
+        "contributor",
+        "columnist",
+        "journalist",
+        "producer",
+        "analyst",
+        "chief",
+        "bureau",
+        "photographer",
+        "photos",
+        "photo",
+        "illustration",
+        "illustrations",
+        "video",
+        "graphics",
+        "senior",
+        "staff",
+        "intern",
+        "fellow",
+        "critic",
+        "host",
+        "updated",
+        "published",
+        "posted",
+        "min",
+        "read",
+        "minutes",
+        "follow",
+        "email",
+        "twitter",
+        "share",
+        "comments",
+        "more",
+        "articles",
+        "about",
+        "contact",
+        "says",
+        "said",
+        "wrote",
+        "artikel",
+        "alle",
+        "posts",
+        "beiträge",
+        "profile",
+        "redaktion",
+        "rédaction",
+        "redacción",
+        "redazione",
+    }
+)
+#: Lower-case name particles kept lower-case inside a name ("Maria de la Cruz").
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "zu",
+        "ter",
+        "ten",
+        "y",
+        "e",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    }
+)
+#: Words that cannot be a name on their own, so "By Monday" is not a byline.
+NOT_NAMES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "now",
+        "then",
+        "admin",
+        "administrator",
+        "guest",
+        "unknown",
+        "anonymous",
+        "null",
+        "none",
+        "undefined",
+        "name",
+        "website",
+        "comment",
+        "reply",
+        "login",
+    }
+)
+#: Separators between several names in one byline (regex alternatives, matched case-insensitively).
+NAME_SEPARATORS = (
+    r"\s*(?:[,;|/&+·•]|\s-\s|\s–\s|\s—\s"
+    r"|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\ben\b|\bog\b|\boch\b)\s*"
+)
+
+# --- Dates ----------------------------------------------------------------------------------
+
+#: Labels of date lines, mapped to the field they fill.
+DATE_LABELS: dict[str, str] = {
+    "published": "published",
+    "published on": "published",
+    "first published": "published",
+    "posted": "published",
+    "posted on": "published",
+    "date": "published",
+    "publié le": "published",
+    "publié": "published",
+    "veröffentlicht": "published",
+    "veröffentlicht am": "published",
+    "publicado": "published",
+    "publicado el": "published",
+    "pubblicato": "published",
+    "pubblicato il": "published",
+    "updated": "updated",
+    "updated on": "updated",
+    "last updated": "updated",
+    "last modified": "updated",
+    "modified": "updated",
+    "mis à jour": "updated",
+    "mis à jour le": "updated",
+    "aktualisiert": "updated",
+    "aktualisiert am": "updated",
+    "actualizado": "updated",
+    "actualizado el": "updated",
+    "aggiornato": "updated",
+    "aggiornato il": "updated",
+}
+#: Month names in a few languages, mapped to English for python-dateutil.
+MONTH_NAMES: dict[str, str] = {
+    # German
+    "januar": "January",
+    "jänner": "January",
+    "februar": "February",
+    "märz": "March",
+    "maerz": "March",
+    "mai": "May",
+    "juni": "June",
+    "juli": "July",
+    "oktober": "October",
+    "dezember": "December",
+    # French
+    "janvier": "January",
+    "février": "February",
+    "fevrier": "February",
+    "mars": "March",
+    "avril": "April",
+    "juin": "June",
+    "juillet": "July",
+    "août": "August",
+    "aout": "August",
+    "septembre": "September",
+    "octobre": "October",
+    "novembre": "November",
+    "décembre": "December",
+    "decembre": "December",
+    # Spanish
+    "enero": "January",
+    "febrero": "February",
+    "marzo": "March",
+    "abril": "April",
+    "mayo": "May",
+    "junio": "June",
+    "julio": "July",
+    "agosto": "August",
+    "septiembre": "September",
+    "setiembre": "September",
+    "octubre": "October",
+    "noviembre": "November",
+    "diciembre": "December",
+    # Italian
+    "gennaio": "January",
+    "febbraio": "February",
+    "aprile": "April",
+    "maggio": "May",
+    "giugno": "June",
+    "luglio": "July",
+    "settembre": "September",
+    "ottobre": "October",
+    "dicembre": "December",
+    # Portuguese
+    "janeiro": "January",
+    "fevereiro": "February",
+    "março": "March",
+    "maio": "May",
+    "junho": "June",
+    "julho": "July",
+    "setembro": "September",
+    "outubro": "October",
+    "novembro": "November",
+    "dezembro": "December",
+    # Dutch
+    "januari": "January",
+    "februari": "February",
+    "maart": "March",
+    "mei": "May",
+    "augustus": "August",
+}
+#: Words dropped before parsing a date ("on", weekday names in other languages, "Uhr").
+DATE_NOISE_WORDS = frozenset(
+    {
+        "on",
+        "at",
+        "um",
+        "le",
+        "el",
+        "il",
+        "de",
+        "del",
+        "à",
+        "a",
+        "uhr",
+        "h",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    }
+)
+#: Time-zone abbreviations the page may give, with their UTC offsets in seconds.
+TIMEZONE_OFFSETS: dict[str, int] = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "UT": 0,
+    "BST": 3600,
+    "CET": 3600,
+    "CEST": 7200,
+    "MEZ": 3600,
+    "MESZ": 7200,
+    "EET": 7200,
+    "EEST": 10800,
+    "WET": 0,
+    "WEST": 3600,
+    "EST": -18000,
+    "EDT": -14400,
+    "CST": -21600,
+    "CDT": -18000,
+    "MST": -25200,
+    "MDT": -21600,
+    "PST": -28800,
+    "PDT": -25200,
+    "AKST": -32400,
+    "AKDT": -28800,
+    "HST": -36000,
+    "JST": 32400,
+    "KST": 32400,
+    "AEST": 36000,
+    "AEDT": 39600,
+    "NZST": 43200,
+    "NZDT": 46800,
+}
+#: Earliest and latest years accepted as a publication date.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+# --- URLs -----------------------------------------------------------------------------------
+
+#: Query parameters that only track a visit and never change the page.
+TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "cmpid"}
+)
+#: Host prefixes dropped when deriving a source name from the host.
+HOST_PREFIXES = ("www.", "www2.", "m.", "mobile.", "amp.", "edition.", "en.", "news.")
+#: Path segments that introduce an author slug in profile URLs.
+AUTHOR_PATH_SEGMENTS = frozenset(
+    {
+        "author",
+        "authors",
+        "autor",
+        "autoren",
+        "auteur",
+        "journalist",
+        "journalists",
+        "people",
+        "profile",
+        "profiles",
+        "staff",
+        "writer",
+        "writers",
+        "by",
+        "contributor",
+        "contributors",
+    }
+)
+
+# --- Block structure ------------------------------------------------------------------------
+
+#: Elements that start a new paragraph when text is read out of markup.
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "picture",
+    }
+)
+#: Elements whose text feeds the text-density score of their ancestors.
+SCORED_TAGS = frozenset({"p", "pre", "td", "blockquote", "li", "h2", "h3"})

@@ -1,0 +1,131 @@
+"""Result snippets: Whoosh highlighting turned into plain (text, match) fragments.
+
+The formatter yields ``SnippetFragment`` records instead of HTML, so escaping and
+markup stay with whoever renders them (HTML page, JSON API, terminal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from whoosh import highlight
+from whoosh.searching import Hit as WhooshHit
+
+from .search_types import SnippetFragment
+
+SNIPPET_CHARS = 200
+MAX_FRAGMENTS = 2
+ELLIPSIS = "…"
+
+
+class FragmentFormatter(highlight.Formatter):
+    """A Whoosh formatter producing ``SnippetFragment`` tuples."""
+
+    between = " "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return highlight.get_text(text, token, replace)
+
+    def format_fragment(self, fragment: Any, replace: bool = False) -> list[SnippetFragment]:
+        text: str = fragment.text
+        index: int = fragment.startchar
+        pieces: list[SnippetFragment] = []
+        if fragment.startchar > 0:
+            pieces.append(SnippetFragment(ELLIPSIS + " "))
+        ordered = sorted(
+            (token for token in fragment.matches if token.startchar is not None),
+            key=lambda token: (token.startchar, token.startchar - token.endchar),
+        )
+        for token in ordered:
+            if token.startchar < index:
+                continue  # overlaps a longer match already taken
+            pieces.append(SnippetFragment(text[index : token.startchar]))
+            pieces.append(SnippetFragment(self.format_token(text, token, replace), True))
+            index = token.endchar
+        pieces.append(SnippetFragment(text[index : fragment.endchar]))
+        if fragment.endchar < len(text):
+            pieces.append(SnippetFragment(" " + ELLIPSIS))
+        return pieces
+
+    def format(
+        self, fragments: Sequence[Any], replace: bool = False
+    ) -> tuple[SnippetFragment, ...]:
+        pieces: list[SnippetFragment] = []
+        for number, fragment in enumerate(fragments):
+            if number:
+                pieces.append(SnippetFragment(self.between))
+            pieces.extend(self.format_fragment(fragment, replace=replace))
+        return tidy(pieces)
+
+
+def make_highlighter() -> highlight.Highlighter:
+    """A highlighter picking up to two ~200-character passages around matches."""
+    return highlight.Highlighter(
+        fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60),
+        formatter=FragmentFormatter(),
+        order=highlight.FIRST,
+    )
+
+
+def snippet_for(
+    hit: WhooshHit,
+    highlighter: highlight.Highlighter,
+    *,
+    body: str,
+    description: str | None,
+) -> tuple[SnippetFragment, ...]:
+    """Highlighted body passages; else the highlighted description; else the lead."""
+    for field, text in (("body", body), ("description", description)):
+        if not text:
+            continue
+        fragments = highlighter.highlight_hit(hit, field, text=text, top=MAX_FRAGMENTS)
+        if fragments and any(fragment.match for fragment in fragments):
+            return tuple(fragments)
+    return plain_snippet(description or body)
+
+
+def plain_snippet(text: str | None, limit: int = SNIPPET_CHARS) -> tuple[SnippetFragment, ...]:
+    """The start of ``text`` cut at a word boundary, as one unhighlighted fragment."""
+    lead = " ".join((text or "").split())
+    if not lead:
+        return ()
+    if len(lead) > limit:
+        cut = lead.rfind(" ", 0, limit)
+        lead = lead[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + " " + ELLIPSIS
+    return (SnippetFragment(lead),)
+
+
+def tidy(pieces: Iterable[SnippetFragment]) -> tuple[SnippetFragment, ...]:
+    """Collapse whitespace, drop empty pieces and merge neighbouring plain text."""
+    merged: list[SnippetFragment] = []
+    for piece in pieces:
+        text = " ".join(piece.text.split())
+        if piece.text[:1].isspace() and text:
+            text = " " + text
+        if piece.text[-1:].isspace() and text:
+            text = text + " "
+        if not text.strip():
+            text = " " if piece.text else ""
+        if not text:
+            continue
+        if merged and not piece.match and not merged[-1].match:
+            merged[-1] = SnippetFragment(merged[-1].text + text)
+        else:
+            merged.append(SnippetFragment(text, piece.match))
+    return _strip_ends(merged)
+
+
+def _strip_ends(pieces: list[SnippetFragment]) -> tuple[SnippetFragment, ...]:
+    if pieces and not pieces[0].match:
+        pieces[0] = SnippetFragment(pieces[0].text.lstrip())
+    if pieces and not pieces[-1].match:
+        pieces[-1] = SnippetFragment(pieces[-1].text.rstrip())
+    merged_spaces: list[SnippetFragment] = []
+    for piece in pieces:
+        text = piece.text
+        if merged_spaces and merged_spaces[-1].text.endswith(" ") and text.startswith(" "):
+            text = text.lstrip()
+        if text:
+            merged_spaces.append(SnippetFragment(text, piece.match))
+    return tuple(merged_spaces)

@@ -1,0 +1,46 @@
+"""A status overview of one data directory: the crawl cache and the search index together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crawl_cache import CacheStats, CrawlCache, FailureRecord
+from indexer import IndexNotFound, IndexStats, SearchService
+from search_web.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    """What is in a data directory.
+
+    ``cache`` is None when nothing has been imported yet; ``index`` is None when no
+    index has been built, and ``index_problem`` then says why.
+    """
+
+    settings: Settings
+    cache: CacheStats | None
+    recent_failures: list[FailureRecord] = field(default_factory=list)
+    index: IndexStats | None = None
+    index_problem: str | None = None
+
+
+def collect_status(settings: Settings, *, failure_limit: int = 10) -> StatusReport:
+    """Read the cache's and the index's figures without creating either."""
+    cache_stats: CacheStats | None = None
+    failures: list[FailureRecord] = []
+    if settings.cache_path.exists():
+        with CrawlCache.open(settings.cache_path) as cache:
+            cache_stats = cache.stats()
+            failures = cache.failures(limit=failure_limit) if failure_limit else []
+
+    try:
+        service = SearchService(settings.index_dir)
+    except IndexNotFound as missing:
+        return StatusReport(settings, cache_stats, failures, None, str(missing))
+    try:
+        index_stats = service.stats()
+    except IndexNotFound as missing:
+        return StatusReport(settings, cache_stats, failures, None, str(missing))
+    finally:
+        service.close()
+    return StatusReport(settings, cache_stats, failures, index_stats, None)

@@ -1,0 +1,122 @@
+"""Body extraction on small inline pages: content detection, boilerplate, paragraphs, captions."""
+
+from __future__ import annotations
+
+from indexer import extract_article
+
+LONG = "The harbour board met on Thursday and agreed, after a long debate, to repair the pier. "
+MORE = "Work on the decking will start in May, and the pier will stay open at weekends. "
+LAST = "Anglers will keep access to the end of the pier throughout the repairs, the board said. "
+
+
+def _body(html: str) -> str:
+    return extract_article(html).body
+
+
+def test_br_pairs_split_paragraphs_and_single_br_joins() -> None:
+    html = f"<html><body><div class='post-content'>{LONG}<br><br>Second line<br>continues here.</div></body></html>"
+    assert _body(html) == f"{LONG.strip()}\n\nSecond line continues here."
+
+
+def test_subheadings_and_list_items_are_own_paragraphs() -> None:
+    html = (
+        f"<html><body><article><h1>Title</h1><p>{LONG}</p><h2>What happens next</h2>"
+        f"<ul><li>Work starts in May.</li><li>It ends in June.</li></ul><p>{LONG}</p></article></body></html>"
+    )
+    assert _body(html).split("\n\n") == [
+        LONG.strip(),
+        "What happens next",
+        "Work starts in May.",
+        "It ends in June.",
+        LONG.strip(),
+    ]
+
+
+def test_inline_markup_does_not_split_words() -> None:
+    html = f"<html><body><article><p>{LONG}The <b>pier</b>'s <a href='/x'>history</a> is long.</p></article></body></html>"
+    assert _body(html).endswith("The pier's history is long.")
+
+
+def test_density_scoring_finds_text_without_markers() -> None:
+    html = (
+        "<html><body><div class='x1'><a href='/'>Home</a> <a href='/a'>About</a></div>"
+        f"<div class='x2'><p>{LONG}</p><p>{MORE}</p><p>{LAST}</p></div>"
+        "<div class='x3'><p>Short footer note.</p></div></body></html>"
+    )
+    assert _body(html).split("\n\n") == [LONG.strip(), MORE.strip(), LAST.strip()]
+
+
+def test_itemprop_article_body_beats_article_element() -> None:
+    html = (
+        "<html><body><article><p>Teaser that is not the story but is fairly long in itself.</p>"
+        f"<div itemprop='articleBody'><p>{LONG}</p><p>{MORE}</p></div></article></body></html>"
+    )
+    assert _body(html) == f"{LONG.strip()}\n\n{MORE.strip()}"
+
+
+def test_split_content_blocks_are_joined_in_order() -> None:
+    html = (
+        f"<html><body><div class='article-body'><p>One. {LONG}</p></div>"
+        "<div class='ad'><p>Advertisement</p></div>"
+        f"<div class='article-body'><p>Two. {LONG}</p></div></body></html>"
+    )
+    assert _body(html) == f"One. {LONG.strip()}\n\nTwo. {LONG.strip()}"
+
+
+def test_hidden_and_script_text_never_reach_body() -> None:
+    html = (
+        f"<html><body><article><p>{LONG}</p><p hidden>Hidden text</p>"
+        "<p style='display: none'>Invisible text</p><span class='sr-only'>Screen reader text</span>"
+        "<script>var tracking = 'script text';</script><noscript>Enable JavaScript</noscript>"
+        "<!-- a comment --></article></body></html>"
+    )
+    body = _body(html)
+    for unwanted in ("Hidden", "Invisible", "Screen reader", "script text", "JavaScript", "comment"):
+        assert unwanted not in body
+
+
+def test_wrapper_with_boilerplate_looking_class_is_not_dropped() -> None:
+    html = (
+        "<html><body><article><div class='content has-sidebar'>"
+        f"<p>{LONG}</p><p>{MORE}</p></div></article></body></html>"
+    )
+    assert _body(html) == f"{LONG.strip()}\n\n{MORE.strip()}"
+
+
+def test_figcaption_goes_to_captions() -> None:
+    html = (
+        f"<html><body><article><p>{LONG}</p><figure><img src='a.jpg'>"
+        "<figcaption>The pier in 1920. Photo: Archive</figcaption></figure></article></body></html>"
+    )
+    article = extract_article(html)
+    assert article.captions == ["The pier in 1920. Photo: Archive"]
+    assert "1920" not in article.body
+
+
+def test_pull_quote_figure_is_kept() -> None:
+    html = (
+        f"<html><body><article><p>{LONG}</p><figure class='quote'><blockquote>"
+        "We will fix it this year.</blockquote></figure></article></body></html>"
+    )
+    assert "We will fix it this year." in _body(html)
+
+
+def test_repeated_paragraph_in_a_row_is_kept_once() -> None:
+    html = f"<html><body><article><p>{LONG}</p><p>{LONG}</p><p>{MORE}</p></article></body></html>"
+    assert _body(html) == f"{LONG.strip()}\n\n{MORE.strip()}"
+
+
+def test_headline_repeated_in_body_is_dropped() -> None:
+    html = (
+        "<html><head><title>Pier to be repaired</title></head><body><article>"
+        f"<h1>Pier to be repaired</h1><p>{LONG}</p></article></body></html>"
+    )
+    article = extract_article(html)
+    assert article.headline == "Pier to be repaired"
+    assert article.body == LONG.strip()
+
+
+def test_nested_markup_deeper_than_recursion_limit() -> None:
+    depth = 3000
+    html = "<html><body>" + "<div>" * depth + f"<p>{LONG}</p>" + "</div>" * depth + "</body></html>"
+    assert extract_article(html).body == LONG.strip()
