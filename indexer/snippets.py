@@ -22,29 +22,30 @@ ELLIPSIS = "…"
 class FragmentFormatter(highlight.Formatter):
     """A Whoosh formatter producing ``SnippetFragment`` tuples."""
 
-    between = " "
-
     def format_token(self, text: str, token: Any, replace: bool = False) -> str:
         return highlight.get_text(text, token, replace)
 
-    def format_fragment(self, fragment: Any, replace: bool = False) -> list[SnippetFragment]:
+    def format_fragment(
+        self, fragment: Any, replace: bool = False, *, first: bool = True, last: bool = True
+    ) -> list[SnippetFragment]:
         text: str = fragment.text
-        index: int = fragment.startchar
+        start, end = _word_bounds(text, fragment.startchar, fragment.endchar)
+        index = start
         pieces: list[SnippetFragment] = []
-        if fragment.startchar > 0:
+        if first and start > 0:
             pieces.append(SnippetFragment(ELLIPSIS + " "))
         ordered = sorted(
             (token for token in fragment.matches if token.startchar is not None),
             key=lambda token: (token.startchar, token.startchar - token.endchar),
         )
         for token in ordered:
-            if token.startchar < index:
-                continue  # overlaps a longer match already taken
+            if token.startchar < index or token.endchar > end:
+                continue  # overlaps a longer match already taken, or was trimmed away
             pieces.append(SnippetFragment(text[index : token.startchar]))
             pieces.append(SnippetFragment(self.format_token(text, token, replace), True))
             index = token.endchar
-        pieces.append(SnippetFragment(text[index : fragment.endchar]))
-        if fragment.endchar < len(text):
+        pieces.append(SnippetFragment(text[index:end]))
+        if last and end < len(text):
             pieces.append(SnippetFragment(" " + ELLIPSIS))
         return pieces
 
@@ -52,11 +53,29 @@ class FragmentFormatter(highlight.Formatter):
         self, fragments: Sequence[Any], replace: bool = False
     ) -> tuple[SnippetFragment, ...]:
         pieces: list[SnippetFragment] = []
+        count = len(fragments)
         for number, fragment in enumerate(fragments):
             if number:
-                pieces.append(SnippetFragment(self.between))
-            pieces.extend(self.format_fragment(fragment, replace=replace))
+                pieces.append(SnippetFragment(" " + ELLIPSIS + " "))
+            pieces.extend(
+                self.format_fragment(
+                    fragment, replace=replace, first=number == 0, last=number == count - 1
+                )
+            )
         return tidy(pieces)
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move a passage's ends inward to whole words, so no snippet starts mid-word."""
+    if 0 < start < len(text) and not text[start - 1].isspace():
+        space = text.find(" ", start, end)
+        if space != -1:
+            start = space + 1
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", start, end)
+        if space > start:
+            end = space
+    return start, end
 
 
 def make_highlighter() -> highlight.Highlighter:

@@ -56,7 +56,7 @@ class BroadsheetGroup(click.Group):
         try:
             return super().invoke(ctx)
         except IndexLocked as locked:
-            raise click.ClickException(f"another reindex is running ({locked})") from None
+            raise click.ClickException(str(locked)) from None
         except (IndexerError, CrawlCacheError, DemoError, ParameterError) as error:
             raise click.ClickException(str(error)) from None
         except OSError as error:

@@ -3439,7 +3439,8 @@ def expected_entry(s: Story, ctx: PageContext, page: RenderedPage) -> dict:
             forbidden.append(item)
     return {
         "path": f"{OUTLETS[s.outlet].directory}/{file_name(s)}",
-        "url": None if "no-canonical" in s.flags else ctx.url,
+        # A page without a canonical link still names its address in the "saved from" comment.
+        "url": ctx.url,
         "source": OUTLETS[s.outlet].name,
         "topic": s.topic,
         "headline": plain_text(s.headline),
@@ -3519,7 +3520,10 @@ def check(expected: list[dict]) -> list[str]:
         if h1 is None or _norm(h1.get_text()) != entry["headline"]:
             problems.append(f"{where}: h1 differs from headline")
         canonical = soup.find("link", rel="canonical")
-        if (canonical["href"] if canonical else None) != entry["url"]:
+        saved_from = f"saved from url=({len(entry['url']):04d}){entry['url']}"
+        if canonical is None and saved_from.encode() in raw:
+            pass  # the address is given by the browser's "saved from" comment instead
+        elif (canonical["href"] if canonical else None) != entry["url"]:
             problems.append(f"{where}: canonical link differs from url")
         for block in soup.find_all("script", type="application/ld+json"):
             try:
@@ -3585,7 +3589,6 @@ def summary(expected: list[dict]) -> str:
         f"date-only published: {sum(1 for e in expected if len(e['published']) == 10)}; "
         f"local time without zone: {sum(1 for e in expected if len(e['published']) in (16, 19))}"
     )
-    lines.append(f"without canonical url: {sum(1 for e in expected if e['url'] is None)}")
     lines.append(
         "encodings: "
         + ", ".join(f"{k} {v}" for k, v in Counter(e["encoding"] for e in expected).items())

@@ -114,7 +114,8 @@ def import_paths(
                     if len(pending) >= batch_size:
                         flush()
                 elif isinstance(item, ImportFailure):
-                    logger.warning("not imported: %s: %s", item.path, item.reason)
+                    # Info, not warning: the report hands every failure to the caller.
+                    logger.info("not imported: %s: %s", item.path, item.reason)
                     tally.count_failure(item)
                     cache.record_failure(item.path, item.reason, stage="import")
                 else:

@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from indexer.scrape import rules
+from indexer.scrape import lexicon, rules
 from indexer.scrape.textutil import clean_value, collapse, dedupe, is_all_caps
 
 _OPENER = re.compile(
-    r"^(?:" + "|".join(re.escape(o) for o in rules.BYLINE_OPENERS) + r")(?:\s*:\s*|\s+)",
+    r"^(?:" + "|".join(re.escape(o) for o in lexicon.BYLINE_OPENERS) + r")(?:\s*:\s*|\s+)",
     re.I,
 )
-_SEPARATORS = re.compile(rules.NAME_SEPARATORS, re.I)
+_SEPARATORS = re.compile(lexicon.NAME_SEPARATORS, re.I)
 _PLACE_TAIL = re.compile(r"\s+(?:in|for|at|from|reporting from|aus|à)\s+.*$", re.I)
 _PARENS = re.compile(r"\(([^()]*)\)")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -93,7 +93,7 @@ def fix_case(name: str) -> str:
     fixed: list[str] = []
     for index, word in enumerate(words):
         inner = 0 < index < len(words) - 1
-        fixed.append(word if inner and word in rules.NAME_PARTICLES else _capitalise(word))
+        fixed.append(word if inner and word in lexicon.NAME_PARTICLES else _capitalise(word))
     return " ".join(fixed)
 
 
@@ -111,7 +111,7 @@ def name_from_profile_url(url: str) -> str | None:
 
 def agency_name(text: str) -> str | None:
     """The display name of a news agency or desk credit, if ``text`` is one."""
-    return rules.AGENCIES.get(collapse(text).strip(_TRIM).casefold())
+    return lexicon.AGENCIES.get(collapse(text).strip(_TRIM).casefold())
 
 
 def _read_names(text: str, *, strict: bool) -> _Names:
@@ -152,18 +152,18 @@ def _judge_part(part: str, *, strict: bool) -> str:
         return "skip"
     words = part.split()
     bare = [w.strip(".,'’").casefold() for w in words]
-    if any(w in rules.ROLE_WORDS for w in bare):
+    if any(w in lexicon.ROLE_WORDS for w in bare):
         return "skip"
-    if all(w in rules.NOT_NAMES for w in bare):
+    if all(w in lexicon.NOT_NAMES for w in bare):
         return "prose" if strict else "skip"
-    core = [w for w in bare if w not in rules.NAME_PARTICLES]
+    core = [w for w in bare if w not in lexicon.NAME_PARTICLES]
     if not core or len(core) > _MAX_NAME_WORDS or len(part) > 60:
         return "prose"
     if not all(_NAME_WORD.match(w) for w in words):
         return "prose"
     if strict and not is_all_caps(part):
         for word, low in zip(words, bare, strict=True):
-            if not word[0].isupper() and low not in rules.NAME_PARTICLES:
+            if not word[0].isupper() and low not in lexicon.NAME_PARTICLES:
                 return "prose"
     return "name"
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
-from indexer.scrape import rules
+from indexer.scrape import lexicon
 from indexer.scrape.textutil import collapse
 
 # Two defaults that differ in every field: whatever the two parses agree on came from the text.
@@ -117,9 +117,9 @@ def _prepare(text: str) -> str:
     tokens = _TOKENS.findall(text)
     for index, token in enumerate(tokens):
         bare = token.rstrip(".").lower()
-        if bare in rules.MONTH_NAMES:
-            words.append(rules.MONTH_NAMES[bare])
-        elif bare in rules.DATE_NOISE_WORDS:
+        if bare in lexicon.MONTH_NAMES:
+            words.append(lexicon.MONTH_NAMES[bare])
+        elif bare in lexicon.DATE_NOISE_WORDS:
             continue
         elif bare == "am" and index + 1 < len(tokens) and tokens[index + 1][0].isdigit():
             continue  # German "am 5. März", not the English meridiem
@@ -147,7 +147,7 @@ def _parse(text: str, *, dayfirst: bool) -> str | None:
         return None
     if (a.year, a.month, a.day) != (b.year, b.month, b.day):
         return None
-    if not rules.MIN_YEAR <= a.year <= rules.MAX_YEAR:
+    if not lexicon.MIN_YEAR <= a.year <= lexicon.MAX_YEAR:
         return None
     day = a.date().isoformat()
     if a.hour != b.hour:
@@ -162,8 +162,8 @@ def _parse(text: str, *, dayfirst: bool) -> str | None:
 def _zone(name: str | None, offset: int | None) -> tzinfo | None:
     if offset is not None:
         return timezone(timedelta(seconds=offset))
-    if name and name.upper() in rules.TIMEZONE_OFFSETS:
-        return timezone(timedelta(seconds=rules.TIMEZONE_OFFSETS[name.upper()]))
+    if name and name.upper() in lexicon.TIMEZONE_OFFSETS:
+        return timezone(timedelta(seconds=lexicon.TIMEZONE_OFFSETS[name.upper()]))
     return None  # an unknown abbreviation ("IST" is three zones): keep the local time only
 
 
@@ -185,6 +185,6 @@ def _from_timestamp(text: str) -> str | None:
         moment = datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
-    if not rules.MIN_YEAR <= moment.year <= rules.MAX_YEAR:
+    if not lexicon.MIN_YEAR <= moment.year <= lexicon.MAX_YEAR:
         return None
     return moment.strftime("%Y-%m-%dT%H:%M:%S") + "+00:00"

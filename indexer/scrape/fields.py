@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from indexer.scrape import urls
+from indexer.scrape import rules, urls
 from indexer.scrape.bylines import agency_name, normalise_authors
 from indexer.scrape.dates import normalise_date, same_moment
 from indexer.scrape.facts import Layers
 from indexer.scrape.textutil import clean_value, dedupe, first_text, match_key
 
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/]|::)\s+")
+_TITLE_SEPARATOR = re.compile(rules.TITLE_SEPARATORS)
 _LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 _MAX_SUFFIX_WORDS = 6
 
@@ -41,12 +41,14 @@ def page_url(canonical: str | None, url: str | None) -> str | None:
 
 
 def source(layers: Layers, url: str | None) -> str | None:
-    """og:site_name → JSON-LD publisher → microdata publisher → application-name → the host."""
+    """og:site_name → JSON-LD publisher → microdata publisher → application-name →
+    the name after the headline in <title> → the host."""
     return first_text(
         layers.meta.site_name,
         layers.jsonld.site_name,
         layers.microdata.site_name,
         layers.meta.publisher,
+        layers.markup.site_name,
     ) or urls.host_name(url)
 
 
@@ -179,6 +181,7 @@ def site_names(layers: Layers, url: str | None) -> list[str]:
         layers.jsonld.site_name,
         layers.meta.publisher,
         layers.microdata.site_name,
+        layers.markup.site_name,
         urls.host_name(url),
     ]
     return dedupe(n for n in names if n)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.scrape import rules
+from indexer.scrape import lexicon
 from indexer.scrape.bylines import byline_names
 from indexer.scrape.dates import normalise_date
 from indexer.scrape.textutil import collapse, match_key, undouble
@@ -26,7 +26,7 @@ _BARE_CREDIT = re.compile(
 )
 _LABEL = re.compile(
     r"^(?P<label>"
-    + "|".join(sorted((re.escape(k) for k in rules.DATE_LABELS), key=len, reverse=True))
+    + "|".join(sorted((re.escape(k) for k in lexicon.DATE_LABELS), key=len, reverse=True))
     + r")(?:\s*:\s*|\s+)(?P<value>.+)$",
     re.I,
 )
@@ -34,7 +34,7 @@ _LABEL = re.compile(
 _INNER_LABEL = re.compile(
     r"(?<!\w)(?:"
     + "|".join(
-        sorted((re.escape(k) for k in rules.DATE_LABELS if k != "date"), key=len, reverse=True)
+        sorted((re.escape(k) for k in lexicon.DATE_LABELS if k != "date"), key=len, reverse=True)
     )
     + r")\s*:",
     re.I,
@@ -43,6 +43,7 @@ _READ_TIME = re.compile(
     r"^\d{1,3}\s*(?:-|\s)?\s*(?:min(?:ute)?s?|mins?\.?)\s*(?:read|lesezeit)?$", re.I
 )
 _MAX_META_CHARS = 200
+_MAX_PROMO_CHARS = 160
 _TRAILING_PUNCT = " .:!…→›»>"
 
 
@@ -114,7 +115,7 @@ def labelled_date(line: str) -> tuple[str, str] | None:
     match = _LABEL.match(text)
     if not match:
         return None
-    field = rules.DATE_LABELS[match["label"].lower()]
+    field = lexicon.DATE_LABELS[match["label"].lower()]
     iso = normalise_date(match["value"])
     return (field, iso) if iso else None
 
@@ -138,9 +139,11 @@ def is_boilerplate(line: str) -> bool:
     if len(text) > 200:
         return False
     key = text.casefold().strip(_TRAILING_PUNCT)
-    if key in rules.BOILERPLATE_LINES or _READ_TIME.match(key):
+    if key in lexicon.BOILERPLATE_LINES or _READ_TIME.match(key):
         return True
-    return any(key.startswith(prefix) for prefix in rules.BOILERPLATE_PREFIXES) and len(text) < 160
+    if len(text) >= _MAX_PROMO_CHARS:
+        return False
+    return any(key.startswith(prefix) for prefix in lexicon.BOILERPLATE_PREFIXES)
 
 
 def is_meta_line(line: str) -> bool:

@@ -11,8 +11,10 @@ from indexer.scrape.facts import Facts
 from indexer.scrape.textutil import clean_value, collapse, match_key
 
 _PIECES = re.compile(r"[\s_\-]+")
+_TITLE_SEPARATOR = re.compile(rules.TITLE_SEPARATORS)
 _MAX_BYLINE_CHARS = 200
 _MAX_CANDIDATES = 20
+_MAX_SITE_WORDS = 6
 
 
 def class_tokens(tag: Tag) -> set[str]:
@@ -34,8 +36,10 @@ def class_tokens(tag: Tag) -> set[str]:
 def markup_facts(soup: BeautifulSoup) -> Facts:
     """Fields the page's visible structure states, without reading prose."""
     title = _title(soup)
+    headline = _headline(soup, title)
     return Facts(
-        headline=_h1(soup, title) or title,
+        headline=headline,
+        site_name=_title_site_name(title, headline),
         authors=tuple(_authors(soup)),
         published=_time(soup, rules.PUBLISHED_TOKENS, first_fallback=True),
         updated=_time(soup, rules.UPDATED_TOKENS, first_fallback=False),
@@ -60,9 +64,46 @@ def _title(soup: BeautifulSoup) -> str | None:
     return clean_value(tag.get_text(" ")) if isinstance(tag, Tag) else None
 
 
-def _h1(soup: BeautifulSoup, title: str | None) -> str | None:
+def _title_site_name(title: str | None, headline: str | None) -> str | None:
+    """The outlet named after the headline in the <title>: "Headline :: Outlet" → "Outlet".
+
+    Only trusted when the rest of the title is the headline itself, so a title that merely
+    has a colon in it ("Storm: what we know") names no site.
+    """
+    if not title or not headline:
+        return None
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return None
+    site = parts[-1].strip()
+    lead = title[: title.rfind(parts[-1])]
+    lead = _TITLE_SEPARATOR.sub(" ", lead).strip()
+    if match_key(lead) != match_key(headline) or len(site.split()) > _MAX_SITE_WORDS:
+        return None
+    return site or None
+
+
+def _headline(soup: BeautifulSoup, title: str | None) -> str | None:
+    """The page's <h1>, unless the <h1> is the site's name printed as a logo.
+
+    "Post title | Site" with <h1>Site</h1> gives "Post title": the <h1> that repeats the
+    last part of the <title> names the site, not the article.
+    """
     headings = [clean_value(h.get_text(" ")) for h in soup.find_all("h1", limit=_MAX_CANDIDATES)]
     texts = [h for h in headings if h and len(h) > 3]
+    if title:
+        parts = _TITLE_SEPARATOR.split(title)
+        if len(parts) > 1:
+            site_key = match_key(parts[-1])
+            logos = [t for t in texts if match_key(t) == site_key]
+            if logos:
+                texts = [t for t in texts if t not in logos]
+                if not texts:
+                    return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»~/")
+    return _h1(soup, texts, title) or title
+
+
+def _h1(soup: BeautifulSoup, texts: list[str], title: str | None) -> str | None:
     if not texts:
         return None
     if title:
@@ -73,9 +114,9 @@ def _h1(soup: BeautifulSoup, title: str | None) -> str | None:
     region = article_region(soup)
     inner = region.find("h1") if region is not soup else None
     if isinstance(inner, Tag):
-        text = clean_value(inner.get_text(" "))
-        if text:
-            return text
+        inner_text = clean_value(inner.get_text(" "))
+        if inner_text and inner_text in texts:
+            return inner_text
     return texts[0]
 
 
@@ -138,9 +179,9 @@ def _time(soup: BeautifulSoup, tokens: frozenset[str], *, first_fallback: bool) 
                 return value
     if first_fallback:
         region = article_region(soup)
-        tag = region.find("time", datetime=True)
-        if isinstance(tag, Tag):
-            return _time_value(tag)
+        first_time = region.find("time", datetime=True)
+        if isinstance(first_time, Tag):
+            return _time_value(first_time)
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bs4 import BeautifulSoup, Tag
 
 from indexer.scrape import rules
@@ -54,7 +56,7 @@ def item_value(tag: Tag) -> str | None:
 
 
 def _article_scope(soup: BeautifulSoup) -> Tag | None:
-    for tag in soup.find_all(attrs={"itemscope": True, "itemtype": True}):
+    for tag in soup.find_all(True, attrs={"itemscope": True, "itemtype": True}):
         kinds = str(tag.get("itemtype") or "").split()
         for kind in kinds:
             if kind.rstrip("/").rsplit("/", 1)[-1].lower() in rules.ARTICLE_TYPES:
@@ -64,7 +66,7 @@ def _article_scope(soup: BeautifulSoup) -> Tag | None:
 
 def _props(root: Tag) -> dict[str, list[Tag]]:
     found: dict[str, list[Tag]] = {}
-    for tag in root.find_all(attrs={"itemprop": True}):
+    for tag in root.find_all(True, attrs={"itemprop": True}):
         for name in str(tag.get("itemprop") or "").lower().split():
             found.setdefault(name, []).append(tag)
     return found
@@ -75,7 +77,7 @@ def _people(tags: list[Tag]) -> list[str]:
     names: list[str] = []
     for tag in tags:
         if tag.has_attr("itemscope"):
-            inner = tag.find(attrs={"itemprop": lambda v: bool(v) and "name" in str(v).split()})
+            inner = tag.find(True, attrs={"itemprop": _has_prop("name")})
             if isinstance(inner, Tag):
                 text = item_value(inner)
                 if text:
@@ -89,10 +91,19 @@ def _people(tags: list[Tag]) -> list[str]:
     return names
 
 
+def _has_prop(name: str) -> Callable[[str | None], bool]:
+    """An attribute filter matching itemprop values that list ``name``."""
+
+    def matches(value: str | None) -> bool:
+        return bool(value) and name in str(value).lower().split()
+
+    return matches
+
+
 def _image(tags: list[Tag]) -> str | None:
     for tag in tags:
         if tag.has_attr("itemscope"):
-            inner = tag.find(attrs={"itemprop": lambda v: bool(v) and "url" in str(v).split()})
+            inner = tag.find(True, attrs={"itemprop": _has_prop("url")})
             if isinstance(inner, Tag):
                 return item_value(inner)
         for attribute in ("content", "src", "href"):

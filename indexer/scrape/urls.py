@@ -33,7 +33,7 @@ def absolute(link: str | None, base: str | None) -> str | None:
     if not link or link.startswith(("data:", "javascript:", "about:", "mailto:")):
         return None
     if link.startswith("//"):
-        scheme = urlsplit(base).scheme if is_http(base) else "https"
+        scheme = urlsplit(base or "").scheme if is_http(base) else "https"
         link = f"{scheme}:{link}"
     elif not is_http(link) and is_http(base):
         try:

@@ -14,14 +14,18 @@ def _body(html: str) -> str:
 
 
 def test_br_pairs_split_paragraphs_and_single_br_joins() -> None:
-    html = f"<html><body><div class='post-content'>{LONG}<br><br>Second line<br>continues here.</div></body></html>"
+    html = (
+        f"<html><body><div class='post-content'>{LONG}<br><br>"
+        "Second line<br>continues here.</div></body></html>"
+    )
     assert _body(html) == f"{LONG.strip()}\n\nSecond line continues here."
 
 
 def test_subheadings_and_list_items_are_own_paragraphs() -> None:
     html = (
         f"<html><body><article><h1>Title</h1><p>{LONG}</p><h2>What happens next</h2>"
-        f"<ul><li>Work starts in May.</li><li>It ends in June.</li></ul><p>{LONG}</p></article></body></html>"
+        "<ul><li>Work starts in May.</li><li>It ends in June.</li></ul>"
+        f"<p>{LONG}</p></article></body></html>"
     )
     assert _body(html).split("\n\n") == [
         LONG.strip(),
@@ -33,7 +37,10 @@ def test_subheadings_and_list_items_are_own_paragraphs() -> None:
 
 
 def test_inline_markup_does_not_split_words() -> None:
-    html = f"<html><body><article><p>{LONG}The <b>pier</b>'s <a href='/x'>history</a> is long.</p></article></body></html>"
+    html = (
+        f"<html><body><article><p>{LONG}The <b>pier</b>'s <a href='/x'>history</a> is long.</p>"
+        "</article></body></html>"
+    )
     assert _body(html).endswith("The pier's history is long.")
 
 
@@ -71,7 +78,14 @@ def test_hidden_and_script_text_never_reach_body() -> None:
         "<!-- a comment --></article></body></html>"
     )
     body = _body(html)
-    for unwanted in ("Hidden", "Invisible", "Screen reader", "script text", "JavaScript", "comment"):
+    for unwanted in (
+        "Hidden",
+        "Invisible",
+        "Screen reader",
+        "script text",
+        "JavaScript",
+        "comment",
+    ):
         assert unwanted not in body
 
 

@@ -29,9 +29,9 @@ def _page(charset_meta: str, body: str = TEXT) -> str:
         (_page("").encode("cp1252"), "text/html; charset=ISO-8859-1"),
         (_page('<meta charset="windows-1252">').encode("cp1252"), None),
         (
-            _page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">').encode(
-                "cp1252"
-            ),
+            _page(
+                '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+            ).encode("cp1252"),
             "text/html",
         ),
         (codecs.BOM_UTF8 + _page("").encode("utf-8"), "text/html; charset=windows-1252"),

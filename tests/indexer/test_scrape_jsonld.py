@@ -29,10 +29,14 @@ def _article(**fields: object) -> dict:
         ("Jane Doe", ["Jane Doe"]),
         ("Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
         ({"@type": "Person", "name": "JANE DOE"}, ["Jane Doe"]),
-        ([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
-         ["Jane Doe", "John Roe"]),
-        ([{"@type": "Organization", "name": "Reuters"}, {"@type": "Person", "name": "Jane Doe"}],
-         ["Jane Doe"]),
+        (
+            [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+            ["Jane Doe", "John Roe"],
+        ),
+        (
+            [{"@type": "Organization", "name": "Reuters"}, {"@type": "Person", "name": "Jane Doe"}],
+            ["Jane Doe"],
+        ),
         ({"@type": "Organization", "name": "Reuters"}, ["Reuters"]),
         ({"@type": "Person", "url": "https://n.example/author/jane-doe"}, ["Jane Doe"]),
     ],
@@ -80,7 +84,10 @@ def test_keywords_as_string_or_list(keywords: object, expected: list[str]) -> No
     [
         "https://img.example/a.jpg",
         {"@type": "ImageObject", "url": "https://img.example/a.jpg"},
-        [{"@type": "ImageObject", "contentUrl": "https://img.example/a.jpg"}, "https://img.example/b.jpg"],
+        [
+            {"@type": "ImageObject", "contentUrl": "https://img.example/a.jpg"},
+            "https://img.example/b.jpg",
+        ],
     ],
 )
 def test_image_shapes(image: object) -> None:

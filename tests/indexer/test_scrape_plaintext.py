@@ -43,8 +43,8 @@ def test_glued_double_caption_is_one_caption() -> None:
 
 def test_caption_without_credit_line_becomes_caption_when_credit_follows() -> None:
     layout = parse_text_layout(
-        "Headline here\n\nThe story begins.\n\nA quiet harbour at dawn.\n(credit: Port Authority)\n\n"
-        "The story ends.\n"
+        "Headline here\n\nThe story begins.\n\n"
+        "A quiet harbour at dawn.\n(credit: Port Authority)\n\nThe story ends.\n"
     )
     assert layout.captions == ["A quiet harbour at dawn. (credit: Port Authority)"]
     assert layout.paragraphs == ["The story begins.", "The story ends."]

@@ -48,7 +48,9 @@ def test_seed_paragraphs(seed, truth: dict) -> None:
     assert paragraphs[-1] == truth["body_last_paragraph"]
 
 
-@pytest.mark.parametrize("unwanted", ["photo credit", "(credit:", "Published:", "Updated:", "By LAHAV HARKOV"])
+@pytest.mark.parametrize(
+    "unwanted", ["photo credit", "(credit:", "Published:", "Updated:", "By LAHAV HARKOV"]
+)
 def test_seed_body_excludes(seed, truth: dict, unwanted: str) -> None:
     assert unwanted in truth["body_must_not_contain"]
     assert unwanted not in seed.body

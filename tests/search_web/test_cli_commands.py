@@ -192,12 +192,12 @@ def test_reindex_locked_is_a_clear_failure(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def locked(*args: Any, **kwargs: Any) -> ReindexReport:
-        raise IndexLocked("lock held by pid 4242")
+        raise IndexLocked("another reindex is running on /data/index; wait for it to finish")
 
     monkeypatch.setattr(cli, "reindex", locked)
     result = _invoke(runner, tmp_path, "reindex")
     assert result.exit_code == 1
-    assert "another reindex is running" in result.stderr
+    assert "another reindex is running on /data/index" in result.stderr
     assert "Traceback" not in result.output
 
 
