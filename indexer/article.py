@@ -31,6 +31,12 @@ class Article:
     captions: list[str] = field(default_factory=list)
     image: str | None = None
     word_count: int = 0
+    # Flags a reader or the indexer should know about: "paywalled", "consent_page",
+    # "truncated", ... Empty for a clean, complete article.
+    quality: list[str] = field(default_factory=list)
+    # Where each metadata field came from ("jsonld", "meta", "microdata", "markup",
+    # "text", "url"), e.g. {"published": "meta", "authors": "jsonld"}.
+    provenance: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -39,7 +45,9 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Rebuild an article from ``to_dict`` output, ignoring unknown keys."""
         known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
-        for name in ("authors", "tags", "captions"):
+        for name in ("authors", "tags", "captions", "quality"):
             if name in known and known[name] is not None:
                 known[name] = list(known[name])
+        if known.get("provenance") is not None:
+            known["provenance"] = dict(known["provenance"])
         return cls(**known)

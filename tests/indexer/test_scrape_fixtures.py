@@ -12,7 +12,9 @@ from indexer import Article, extract_article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "scrape"
 PAGES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".html", ".txt"))
-FIELDS = [name for name in Article.__dataclass_fields__ if name != "id"]
+FIELDS = [
+    name for name in Article.__dataclass_fields__ if name not in ("id", "quality", "provenance")
+]
 
 
 def _load(page: Path) -> tuple[dict, Article]:
