@@ -1,0 +1,1 @@
+"""The fictional news sites whose pages make up Broadsheet's demo collection."""
