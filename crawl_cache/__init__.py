@@ -5,10 +5,20 @@ compressed at rest), one row per requested URL. Every write that adds or
 changes a page takes the next number of a monotonically increasing sequence;
 ``changes_since(seq)`` replays that change feed for the indexer. Importers bring
 in saved HTML files and folders, plain-text article dumps and WARC/ARC archives,
-reporting damaged inputs instead of stopping. This package imports neither the
-indexer nor the web layer.
+reporting damaged inputs instead of stopping; the crawler (``crawl_cache.crawler``)
+fetches sites politely into the same store, and ``export_warc`` writes it out as a
+WARC file. This package imports neither the indexer nor the web layer.
 """
 
+from crawl_cache.crawler import (
+    CrawlOptions,
+    CrawlProgress,
+    CrawlReport,
+    FrontierError,
+    build_user_agent,
+    frontier_counts,
+    run_crawl,
+)
 from crawl_cache.errors import (
     CacheBusy,
     CacheCorrupt,
@@ -17,6 +27,7 @@ from crawl_cache.errors import (
     InvalidPage,
     UnsupportedCacheVersion,
 )
+from crawl_cache.export import export_warc
 from crawl_cache.importers import (
     DEFAULT_MAX_PAGE_BYTES,
     ImportFailure,
@@ -33,16 +44,24 @@ __all__ = [
     "CacheCorrupt",
     "CacheStats",
     "CachedPage",
+    "CrawlOptions",
+    "CrawlProgress",
+    "CrawlReport",
     "CrawlCache",
     "CrawlCacheError",
     "DamagedInput",
     "FailureRecord",
+    "FrontierError",
     "ImportFailure",
     "ImportReport",
     "InvalidPage",
     "PutOutcome",
     "UnsupportedCacheVersion",
+    "build_user_agent",
     "content_hash",
     "count_inputs",
+    "export_warc",
+    "frontier_counts",
     "import_paths",
+    "run_crawl",
 ]

@@ -32,6 +32,9 @@ class CachedPage:
     fetched_at: datetime | None = None
     content_hash: str = ""
     seq: int | None = None
+    # True for an article page, False for a section/tag/index page the crawler
+    # followed only for its links, None when nobody classified it (imports).
+    is_article: bool | None = None
 
     @classmethod
     def create(
@@ -46,6 +49,7 @@ class CachedPage:
         etag: str | None = None,
         last_modified: str | None = None,
         fetched_at: datetime | None = None,
+        is_article: bool | None = None,
     ) -> CachedPage:
         """Build a page, filling the hash and a UTC fetched-at time."""
         return cls(
@@ -59,4 +63,5 @@ class CachedPage:
             last_modified=last_modified,
             fetched_at=fetched_at or datetime.now(UTC),
             content_hash=content_hash(body),
+            is_article=is_article,
         )

@@ -12,7 +12,10 @@ On-disk layout (schema version 1), all in one SQLite file in WAL mode:
     ``last_modified``, ``fetched_at`` (ISO 8601 UTC), ``content_hash`` (SHA-256
     hex of the raw bytes), ``raw_length``, ``body_codec`` (``zlib`` or
     ``identity`` when compression would not shrink the bytes), ``stored_length``
-    and ``body`` (the bytes as stored).
+    and ``body`` (the bytes as stored), ``is_article`` (1 article, 0 a page the
+    crawler followed only for links, NULL unclassified). The column was added
+    after version 1 without a version bump: older readers name their columns and
+    never see it; :func:`ensure_schema` adds it to files that lack it.
 ``failures``
     ``id``, ``source``, ``reason``, ``stage``, ``at`` (ISO 8601 UTC).
 
@@ -59,7 +62,8 @@ _DDL = (
         raw_length     INTEGER NOT NULL,
         body_codec     TEXT NOT NULL,
         stored_length  INTEGER NOT NULL,
-        body           BLOB NOT NULL
+        body           BLOB NOT NULL,
+        is_article     INTEGER
     )""",
     """CREATE TABLE IF NOT EXISTS failures (
         id      INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -145,6 +149,23 @@ def ensure_schema(conn: sqlite3.Connection, path: Path, *, now_iso: str) -> None
     missing = {"pages", "failures"} - tables
     if missing:
         raise CacheCorrupt(f"{path} is missing the table(s) {sorted(missing)}")
+    _add_missing_columns(conn)
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Bring a file written before ``pages.is_article`` existed up to date (additive only)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(pages)")}
+    if "is_article" in columns:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(pages)")}
+        if "is_article" not in columns:  # another process may have added it meanwhile
+            conn.execute("ALTER TABLE pages ADD COLUMN is_article INTEGER")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _create(conn: sqlite3.Connection, now_iso: str) -> None:

@@ -39,18 +39,19 @@ DEFAULT_BATCH_SIZE = 200
 
 _PAGE_COLUMNS = (
     "url, seq, final_url, status, content_type, charset, etag, last_modified, "
-    "fetched_at, content_hash, raw_length, body_codec, body"
+    "fetched_at, content_hash, raw_length, body_codec, body, is_article"
 )
 _UPSERT_PAGE = f"""
     INSERT INTO pages ({_PAGE_COLUMNS}, stored_length)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(url) DO UPDATE SET
         seq = excluded.seq, final_url = excluded.final_url, status = excluded.status,
         content_type = excluded.content_type, charset = excluded.charset,
         etag = excluded.etag, last_modified = excluded.last_modified,
         fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
         raw_length = excluded.raw_length, body_codec = excluded.body_codec,
-        body = excluded.body, stored_length = excluded.stored_length
+        body = excluded.body, stored_length = excluded.stored_length,
+        is_article = excluded.is_article
 """
 _SET_META = (
     "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -248,6 +249,25 @@ class CrawlCache:
         """Every current entry in seq order (the whole change feed)."""
         return self.changes_since(0, batch_size=batch_size)
 
+    def iter_urls(self, *, batch_size: int = 1000) -> Iterator[str]:
+        """Every cached URL in seq order, without reading bodies (keyset paging)."""
+        after = 0
+        while True:
+            with self._translated_errors():
+                rows = (
+                    self._connection()
+                    .execute(
+                        "SELECT seq, url FROM pages WHERE seq > ? ORDER BY seq LIMIT ?",
+                        (after, batch_size),
+                    )
+                    .fetchall()
+                )
+            for _, url in rows:
+                yield url
+            if len(rows) < batch_size:
+                return
+            after = rows[-1][0]
+
     def failures(self, limit: int = 50) -> list[FailureRecord]:
         """The most recent failures, newest first."""
         with self._translated_errors():
@@ -263,6 +283,16 @@ class CrawlCache:
             FailureRecord(source=s, reason=r, stage=st, at=datetime.fromisoformat(at))
             for s, r, st, at in rows
         ]
+
+    def failure_counts(self) -> dict[str, int]:
+        """How many failures each stage (``import``, ``crawl``...) has logged."""
+        with self._translated_errors():
+            rows = (
+                self._connection()
+                .execute("SELECT stage, count(*) FROM failures GROUP BY stage ORDER BY stage")
+                .fetchall()
+            )
+        return {str(stage): int(count) for stage, count in rows}
 
     def stats(self) -> CacheStats:
         """Counts and sizes, read from one consistent snapshot."""
@@ -387,13 +417,14 @@ class CrawlCache:
             len(body),
             codec,
             stored,
+            None if page.is_article is None else int(bool(page.is_article)),
             len(stored),
         )
         return _PreparedRow(url=page.url, values=values, content_hash=digest)
 
     def _row_to_page(self, row: tuple[Any, ...]) -> CachedPage:
         (url, seq, final_url, status, content_type, charset, etag, last_modified,
-         fetched_at, digest, raw_length, codec, stored) = row  # fmt: skip
+         fetched_at, digest, raw_length, codec, stored, is_article) = row  # fmt: skip
         try:
             body = unpack(codec, stored, raw_length)
         except BodyDamaged as exc:
@@ -410,4 +441,5 @@ class CrawlCache:
             fetched_at=datetime.fromisoformat(fetched_at),
             content_hash=digest,
             seq=seq,
+            is_article=None if is_article is None else bool(is_article),
         )

@@ -40,6 +40,7 @@ from .index_store import (
     write_state,
 )
 from .schema import article_to_document
+from .syndication import StoryClusters, syndication_fields
 
 logger = logging.getLogger(__name__)
 
@@ -190,8 +191,9 @@ def _run(
     remove_stale_generations(index_dir, keep={pointer.generation, pointer.previous or ""})
     tally.last_seq = state.last_seq
     vocabulary = _Vocabulary()
+    clusters = StoryClusters()
     for batch in _batches(outcomes(state.last_seq, None), tally, batch_size):
-        _commit_batch(ix, batch, vocabulary)
+        _commit_batch(ix, batch, vocabulary, clusters)
         tally.last_seq = max(tally.last_seq, batch.max_seq)
         state = replace(state, last_seq=tally.last_seq, updated_at=utc_now_iso())
         write_state(index_dir, state)
@@ -218,13 +220,14 @@ def _full_build(
     generation = next_generation(index_dir)
     ix = create_generation(index_dir, generation)
     vocabulary = _Vocabulary()
+    clusters = StoryClusters()
     written: set[str] = set()
     held = _Batch()
     writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     try:
         for article, cache_url in outcomes(0, cache.page_count()):
             if article.id not in written:
-                writer.add_document(**_document(article, cache_url, vocabulary))
+                writer.add_document(**_document(article, cache_url, vocabulary, clusters))
                 written.add(article.id)
                 tally.indexed += 1
                 continue
@@ -232,14 +235,14 @@ def _full_build(
             held.add(article, cache_url)
             if len(held.articles) >= hold_limit:
                 writer.commit()
-                _commit_batch(ix, held, None)
+                _commit_batch(ix, held, None, clusters)
                 held = _Batch()
                 writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
-    _commit_batch(ix, held, None)
+    _commit_batch(ix, held, None, clusters)
     now = utc_now_iso()
     state = GenerationState(generation, last_seq=tally.last_seq, built_at=now, updated_at=now)
     write_state(index_dir, state)
@@ -259,7 +262,12 @@ def _outcomes(
     """A function streaming (article, cache URL) for pages after a seq; failures are tallied."""
 
     def stream(since: int, total: int | None) -> Iterator[tuple[Article, str]]:
-        pages = cache.changes_since(since)
+        # Section, tag and front pages a crawl stored for link discovery are not articles.
+        pages = (
+            page
+            for page in cache.changes_since(since)
+            if getattr(page, "is_article", None) is not False
+        )
         for outcome in extract_in_order(pages, extract=extract, workers=workers):
             tally.pages += 1
             if outcome.article is None:
@@ -293,31 +301,47 @@ def _batches(
     yield batch  # even when empty: the pages it covered may all have failed
 
 
-def _commit_batch(ix: Index, batch: _Batch, vocabulary: _Vocabulary | None) -> None:
+def _commit_batch(
+    ix: Index, batch: _Batch, vocabulary: _Vocabulary | None, clusters: StoryClusters | None
+) -> None:
     """Replace documents by id (and by cache entry) in one commit."""
     if not batch.articles:
         return
+    # Story clusters are looked up in what is committed before this batch is written.
+    with ix.searcher() as committed:
+        documents = [
+            _document(article, cache_url, vocabulary, clusters, committed)
+            for article, cache_url in batch.articles.values()
+        ]
     writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     try:
         # A re-fetched page replaces whatever it produced before, even under an old id.
         for cache_url in sorted(batch.cache_urls):
             writer.delete_by_term("cache_url", cache_url)
-        for article, cache_url in batch.articles.values():
-            writer.update_document(**_document(article, cache_url, vocabulary))
+        for document in documents:
+            writer.update_document(**document)
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
 
 
-def _document(article: Article, cache_url: str, vocabulary: _Vocabulary | None) -> dict[str, Any]:
+def _document(
+    article: Article,
+    cache_url: str,
+    vocabulary: _Vocabulary | None,
+    clusters: StoryClusters | None = None,
+    committed: Any = None,
+) -> dict[str, Any]:
     """The index document; without a vocabulary it carries all its spelling words.
 
     Replacements (held-back duplicates) always carry all their words: the copy they
     replace may have been the one that supplied some word to the dictionary.
+    ``clusters`` (and the ``committed`` searcher) place the article in a story cluster.
     """
     spelling = vocabulary.claim(article) if vocabulary is not None else None
-    return article_to_document(article, cache_url=cache_url, spelling=spelling)
+    extra = syndication_fields(article.id, article.body, clusters, committed)
+    return article_to_document(article, cache_url=cache_url, spelling=spelling, extra=extra)
 
 
 def _record_failure(cache: PageSource, tally: _Tally, outcome: Extracted) -> None:

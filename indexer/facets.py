@@ -1,4 +1,4 @@
-"""Facet filters and counts: source, authors and section.
+"""Facet filters and counts: source, authors, section and language.
 
 Filters match on folded keys, so "reuters" selects "Reuters"; values within one facet
 are ORed and facets are ANDed, with the date range as one more filter. Counts for a
@@ -12,20 +12,31 @@ import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from datetime import datetime, time
+from typing import Any, NamedTuple
 
 from whoosh import query as wq
 from whoosh import sorting
 from whoosh.searching import Searcher
 
 from .analysis import facet_key
+from .collecting import timed_search
 from .schema import FACET_FIELDS
 from .search_types import FacetValue, SearchRequest
 
 FACET_LIMIT = 10
 DATE_FILTER = "date"
+QUERY_DATE_FILTER = "query_date"
 CACHE_ENTRIES = 64
 
-RawCounts = dict[str, dict[bytes | str | None, int]]
+RawCounts = dict[str, dict[Any, int]]
+
+
+class MatchCounts(NamedTuple):
+    """How many documents match, raw counts per grouping, and whether time ran out."""
+
+    total: int
+    counts: RawCounts
+    partial: bool = False
 
 
 class CountCache:
@@ -61,20 +72,29 @@ def count_matches(
     filters: Mapping[str, wq.Query],
     state: Hashable,
     cache: CountCache,
-) -> tuple[int, RawCounts]:
+    extra: Mapping[str, sorting.FacetType] | None = None,
+    time_limit: float | None = None,
+) -> MatchCounts:
     """The number of matching documents and raw facet counts, without scoring.
 
     A facet with a selection of its own is counted in a second pass without its own
-    filter; the others come from the main pass.
+    filter; the others come from the main pass, and so do the ``extra`` groupings
+    (by publication time, by story cluster) with every filter applied. Passes cut
+    short by ``time_limit`` are reported as partial and not cached.
     """
     own = [name for name in FACET_FIELDS if name in filters]
-    grouped = [name for name in FACET_FIELDS if name not in own]
-    total, counts = _counted(searcher, query, combine_filters(filters), grouped, state, cache)
-    counts = dict(counts)
+    grouped = [name for name in FACET_FIELDS if name not in own] + list(extra or {})
+    main = _counted(
+        searcher, query, combine_filters(filters), grouped, state, cache, extra or {}, time_limit
+    )
+    counts = dict(main.counts)
+    partial = main.partial
     for name in own:
         without = combine_filters(filters, without=name)
-        counts[name] = _counted(searcher, query, without, [name], state, cache)[1][name]
-    return total, counts
+        alone = _counted(searcher, query, without, [name], state, cache, {}, time_limit)
+        counts[name] = alone.counts[name]
+        partial = partial or alone.partial
+    return MatchCounts(main.total, counts, partial)
 
 
 def _counted(
@@ -84,20 +104,31 @@ def _counted(
     names: list[str],
     state: Hashable,
     cache: CountCache,
-) -> tuple[int, RawCounts]:
+    extra: Mapping[str, sorting.FacetType],
+    time_limit: float | None,
+) -> MatchCounts:
     key = (state, repr(query), repr(filter_query), tuple(names))
     found = cache.get(key)
-    if found is None:
-        results = searcher.search(
-            query,
-            limit=None,
-            filter=filter_query,
-            groupedby={name: facet_type(name) for name in names} or None,
-            scored=False,
-        )
-        found = (len(results), {name: dict(results.groups(name)) for name in names})
-        cache.put(key, found)
-    return found
+    if found is not None:
+        return MatchCounts(*found)
+    results, partial = timed_search(
+        searcher,
+        query,
+        time_limit,
+        limit=None,
+        filter=filter_query,
+        groupedby={name: extra.get(name) or facet_type(name) for name in names} or None,
+        scored=False,
+    )
+    counts = {name: dict(results.groups(name)) for name in names}
+    if not partial:
+        cache.put(key, (len(results), counts))
+    return MatchCounts(len(results), counts, partial)
+
+
+def published_window(start: datetime | None, end: datetime | None) -> wq.Query:
+    """Published at or after ``start`` and before ``end`` (naive UTC; either may be open)."""
+    return wq.DateRange("published", start, end, endexcl=end is not None)
 
 
 def request_filters(request: SearchRequest) -> dict[str, wq.Query]:
@@ -117,7 +148,12 @@ def request_filters(request: SearchRequest) -> dict[str, wq.Query]:
 
 def selected_values(request: SearchRequest) -> dict[str, tuple[str, ...]]:
     """The request's chosen values per facet name."""
-    return {"source": request.sources, "authors": request.authors, "section": request.sections}
+    return {
+        "source": request.sources,
+        "authors": request.authors,
+        "section": request.sections,
+        "language": request.languages,
+    }
 
 
 def combine_filters(

@@ -1,42 +1,68 @@
 """The search service: SearchRequest in, SearchResult out, over the live Whoosh index.
 
-Ranking is BM25F with the headline weighted 3, the description 2 and the body 1 (see
-``schema.DEFAULT_FIELD_BOOSTS``). Juxtaposed words match if any of them does, but
-documents matching all of them rank first; within each tier, by score.
+Ranking is BM25 per field (``scoring.NewsBM25``) with the headline weighted 3, the
+description 2 and the body 1 (see ``schema.DEFAULT_FIELD_BOOSTS``). Juxtaposed words
+match if any of them does; for queries of up to three words a document's score is scaled
+by the share of the words it holds (``scoring.CoordinatedOr``). A freshness
+boost (``SearchRequest.fresh``) re-ranks the top FRESH_WINDOW by score and recency.
+
+Around the ranking: date operators become a filter built with the injected clock,
+names are widened to their spelling variants, a query finding nothing is retried with
+similar spellings, syndicated copies collapse into one hit (``syndication``), and every
+search runs within a time limit, flagging partial results instead of failing.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
-from datetime import datetime
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
 from whoosh import sorting
-from whoosh.scoring import BM25F
 from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
 
 from .article import Article
+from .collecting import timed_search
 from .errors import InvalidRequest
 from .facets import (
+    QUERY_DATE_FILTER,
     CountCache,
     combine_filters,
     count_matches,
     facet_values,
+    published_window,
     request_filters,
     selected_values,
 )
+from .fuzzy import fuzzy_query
 from .index_store import read_state
-from .query import ParsedQuery, parse_query
+from .key_terms import key_terms
+from .name_variants import variants_of
+from .query import ParsedQuery, extract_date_operators, parse_query, plain_words
 from .readers import SearcherPool
-from .schema import FACET_FIELDS, article_from_json
-from .search_types import Hit, SearchRequest, SearchResult, SnippetFragment, SortOrder
+from .schema import FACET_FIELDS, article_from_json, parse_published
+from .scoring import weighting
+from .search_types import (
+    Copy,
+    Hit,
+    SearchRequest,
+    SearchResult,
+    SnippetFragment,
+    SortOrder,
+    TimelineBucket,
+)
 from .snippets import make_highlighter, plain_snippet, snippet_for
 from .spelling import reader_suggester, suggest_query
+from .suggest import suggestions
+from .syndication import CLUSTER_FIELD
+from .timeline import timeline
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +74,25 @@ RELATED_TERMS = 12
 RELATED_FIELD_BOOSTS = {"headline": 2.0, "description": 1.5, "body": 1.0}
 SUGGEST_BELOW = 3
 NO_WORDS_NOTICE = "Your query has no searchable words (very common words are ignored)."
+FUZZY_NOTICE = "Nothing matched exactly; these results match similar spellings."
+PARTIAL_NOTICE = "The search took too long and was stopped early; results may be incomplete."
+EMPTY_WINDOW_NOTICE = "Your date operators leave no time between them, so nothing can match."
+# Seconds one search may spend collecting matches (each pass: page, counts).
+DEFAULT_TIME_LIMIT_S = 2.0
+# Freshness: top hits by score re-ranked, and how fast the recency bonus halves.
+FRESH_WINDOW = 100
+FRESH_HALF_LIFE_DAYS = 3.0
+FRESH_WEIGHT = 1.0
+MAX_COPIES = 20
+KEY_TERM_HITS = 10
+KEY_TERM_COUNT = 8
+MAX_SUGGESTIONS = 20
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +113,19 @@ class SearchService:
     raises IndexNotFound from each call until an index appears, then just works.
     """
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(
+        self,
+        index_dir: Path,
+        *,
+        clock: Clock = utc_now,
+        time_limit_s: float | None = DEFAULT_TIME_LIMIT_S,
+    ) -> None:
         self._index_dir = Path(index_dir)
-        self._pool = SearcherPool(self._index_dir, BM25F(B=0.75, K1=1.2))
+        self._pool = SearcherPool(self._index_dir, weighting())
         self._highlighter = make_highlighter()
         self._counts = CountCache()
+        self._clock = clock
+        self._time_limit = time_limit_s
 
     def close(self) -> None:
         self._pool.close()
@@ -88,34 +141,102 @@ class SearchService:
         started = time.perf_counter()
         sort = _validate(request)
         searcher, generation = self._pool.current()
-        browse = not request.query.strip()
+        dates = extract_date_operators(request.query, self._now())
+        browse = not dates.text.strip()
         if browse:
             parsed = ParsedQuery(wq.Every(), None, None, "")
         else:
-            parsed = parse_query(request.query, searcher.schema)
+            parsed = parse_query(
+                dates.text,
+                searcher.schema,
+                reader=searcher.reader(),
+                variants=variants_of if request.variants else None,
+            )
         filters = request_filters(request)
-        notice: str | None
+        notices = [*dates.notices, parsed.notice]
+        if dates.start is not None or dates.end is not None:
+            filters[QUERY_DATE_FILTER] = published_window(dates.start, dates.end)
+            if dates.start is not None and dates.end is not None and dates.start >= dates.end:
+                notices.append(EMPTY_WINDOW_NOTICE)
+        outcome = _Outcome()
+        fuzzy = False
         if parsed.matching is None:
-            hits: tuple[Hit, ...] = ()
-            total = 0
-            facets: dict[str, Any] = {}
-            notice = parsed.notice or NO_WORDS_NOTICE
+            notices[-1] = parsed.notice or NO_WORDS_NOTICE
         else:
             state = (generation, searcher.reader().generation())
-            hits, total, facets = self._run(searcher, state, request, parsed, filters, browse, sort)
-            notice = parsed.notice
+            outcome = self._run(searcher, state, request, parsed, filters, browse, sort)
+            widened = (
+                None if browse or outcome.total else fuzzy_query(parsed.matching, searcher.reader())
+            )
+            if widened is not None:
+                retry = ParsedQuery(widened, None, parsed.notice, parsed.text, parsed.variants)
+                second = self._run(searcher, state, request, retry, filters, browse, sort)
+                if second.total:
+                    outcome, fuzzy = second, True
+                    notices.append(FUZZY_NOTICE)
+        if outcome.partial:
+            notices.append(PARTIAL_NOTICE)
         suggestion = None
-        if not browse and total < SUGGEST_BELOW:
+        if not browse and outcome.total < SUGGEST_BELOW:
             suggestion = suggest_query(parsed.text, *reader_suggester(searcher.reader()))
+        terms = self._key_terms(searcher, outcome, browse, parsed.text)
         return SearchResult(
             request=request,
-            total=total,
-            hits=hits,
-            facets=facets,
+            total=outcome.total,
+            hits=outcome.hits,
+            facets=outcome.facets,
             suggestion=suggestion,
-            notice=notice,
+            notice=" ".join(dict.fromkeys(n for n in notices if n)) or None,
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+            variants=parsed.variants,
+            fuzzy=fuzzy,
+            partial=outcome.partial,
+            timeline=outcome.timeline,
+            timeline_unit=outcome.timeline_unit,
+            key_terms=terms,
         )
+
+    def ranked_ids(self, query: str, depth: int) -> tuple[str, ...]:
+        """Ids of the first ``depth`` results of a plain relevance search, best first.
+
+        The order ``search`` gives a reader paging through ``SearchRequest(query=query)``
+        (the same parsing, name variants, date operators, story collapsing and retry with
+        similar spellings), without snippets, facets or counts: for measuring ranking.
+        """
+        if depth < 1:
+            raise InvalidRequest(f"depth must be at least 1, not {depth}")
+        request = SearchRequest(query=query)
+        searcher, _generation = self._pool.current()
+        dates = extract_date_operators(query, self._now())
+        if not dates.text.strip():
+            return ()
+        parsed = parse_query(
+            dates.text, searcher.schema, reader=searcher.reader(), variants=variants_of
+        )
+        if parsed.matching is None:
+            return ()
+        filters: dict[str, wq.Query] = {}
+        if dates.start is not None or dates.end is not None:
+            filters[QUERY_DATE_FILTER] = published_window(dates.start, dates.end)
+        grouping = _Grouping(request.group_copies, self._time_limit)
+        bounds = (0, depth)
+        page, _partial = self._relevance_page(
+            searcher, request, parsed, filters, grouping, bounds=bounds
+        )
+        widened = None if page else fuzzy_query(parsed.matching, searcher.reader())
+        if widened is not None:
+            retry = ParsedQuery(widened, None, parsed.notice, parsed.text, parsed.variants)
+            page, _partial = self._relevance_page(
+                searcher, request, retry, filters, grouping, bounds=bounds
+            )
+        return tuple(hit["id"] for hit in page)
+
+    def suggest(self, prefix: str, limit: int = 8) -> tuple[str, ...]:
+        """Completions for a typed prefix: names, then words, from the index's own terms."""
+        if not 1 <= limit <= MAX_SUGGESTIONS:
+            raise InvalidRequest(f"limit must be between 1 and {MAX_SUGGESTIONS}, not {limit}")
+        searcher, _generation = self._pool.current()
+        return suggestions(searcher.reader(), prefix, limit)
 
     def get_article(self, article_id: str) -> Article | None:
         """The full stored article, or None when no document has this id."""
@@ -138,7 +259,19 @@ class SearchService:
         similar = _related_query(searcher, text)
         if similar is None:
             return ()
-        results = searcher.search(similar, limit=limit, mask={docnum})
+        # Its own syndicated copies are the same story, not related ones.
+        cluster = _cluster_of(searcher, docnum)
+        mask: Any = {docnum}
+        if cluster:
+            mask = wq.Or([wq.Term(CLUSTER_FIELD, cluster), wq.Term("id", article_id)])
+        results, _partial = timed_search(
+            searcher,
+            similar,
+            self._time_limit,
+            limit=limit,
+            mask=mask,
+            collapse=sorting.FieldFacet(CLUSTER_FIELD),
+        )
         return tuple(self._hit(hit, _score(hit.score), snippet=False) for hit in results)
 
     def stats(self) -> IndexStats:
@@ -153,6 +286,13 @@ class SearchService:
             last_reindex_at=_parse_time(state.updated_at if state else None),
         )
 
+    def _now(self) -> datetime:
+        """The clock's time as naive UTC, like the index's published field."""
+        now = self._clock()
+        if now.tzinfo is not None:
+            now = now.astimezone(UTC).replace(tzinfo=None)
+        return now
+
     def _run(
         self,
         searcher: Searcher,
@@ -162,36 +302,81 @@ class SearchService:
         filters: dict[str, wq.Query],
         browse: bool,
         sort: SortOrder,
-    ) -> tuple[tuple[Hit, ...], int, dict[str, Any]]:
+    ) -> _Outcome:
         assert parsed.matching is not None
-        newest = browse or sort is SortOrder.NEWEST
-        if newest:
-            page = self._newest_page(searcher, request, parsed.matching, filters)
-            hits = tuple(self._hit(hit, None) for hit in page)
+        grouping = _Grouping(request.group_copies, self._time_limit)
+        hits: list[tuple[WhooshHit, float | None]]
+        if sort is SortOrder.OLDEST:
+            page, partial = self._sorted_page(
+                searcher, request, parsed.matching, filters, grouping, oldest=True
+            )
+            hits = [(hit, None) for hit in page]
+        elif browse or sort is SortOrder.NEWEST:
+            page, partial = self._sorted_page(
+                searcher, request, parsed.matching, filters, grouping, oldest=False
+            )
+            hits = [(hit, None) for hit in page]
+        elif request.fresh:
+            scored, partial = self._fresh_page(searcher, request, parsed, filters, grouping)
+            hits = [(hit, score) for hit, score in scored]
         else:
-            page = self._relevance_page(searcher, request, parsed, filters)
-            hits = tuple(self._hit(hit, _score(hit.score)) for hit in page)
-        total, counts = count_matches(searcher, parsed.matching, filters, state, self._counts)
+            page, partial = self._relevance_page(searcher, request, parsed, filters, grouping)
+            hits = [(hit, _score(hit.score)) for hit in page]
+        extra: dict[str, sorting.FacetType] = {
+            "_published": sorting.FieldFacet("published", maptype=sorting.Count)
+        }
+        if request.group_copies:
+            extra["_cluster"] = sorting.FieldFacet(CLUSTER_FIELD, maptype=sorting.Count)
+        counted = count_matches(
+            searcher, parsed.matching, filters, state, self._counts, extra, self._time_limit
+        )
         chosen = selected_values(request)
-        facets = {name: facet_values(counts[name], chosen[name]) for name in FACET_FIELDS}
-        return hits, total, facets
+        facets = {name: facet_values(counted.counts[name], chosen[name]) for name in FACET_FIELDS}
+        total = counted.total
+        if request.group_copies:
+            total = _story_count(counted.counts["_cluster"])
+        unit, buckets = timeline(counted.counts["_published"])
+        return _Outcome(
+            hits=tuple(
+                self._hit(hit, score, searcher=searcher if request.group_copies else None)
+                for hit, score in hits
+            ),
+            total=total,
+            facets=facets,
+            partial=partial or counted.partial,
+            timeline=buckets,
+            timeline_unit=unit,
+        )
 
-    def _newest_page(
+    def _sorted_page(
         self,
         searcher: Searcher,
         request: SearchRequest,
         query: wq.Query,
         filters: dict[str, wq.Query],
-    ) -> list[WhooshHit]:
+        grouping: _Grouping,
+        *,
+        oldest: bool,
+    ) -> tuple[list[WhooshHit], bool]:
+        """One page by publication time; undated articles come last either way."""
         offset, end = _page_bounds(request)
-        results = searcher.search(
+        if oldest:
+            sortedby: sorting.FacetType = sorting.TranslateFacet(
+                _undated_last, sorting.FieldFacet("published")
+            )
+        else:
+            sortedby = sorting.FieldFacet("published", reverse=True)
+        results, partial = timed_search(
+            searcher,
             query,
+            grouping.time_limit,
             limit=end,
             filter=combine_filters(filters),
-            sortedby=sorting.FieldFacet("published", reverse=True),
+            sortedby=sortedby,
             scored=False,
+            **grouping.options(),
         )
-        return results[offset:end]
+        return results[offset:end], partial
 
     def _relevance_page(
         self,
@@ -199,29 +384,97 @@ class SearchService:
         request: SearchRequest,
         parsed: ParsedQuery,
         filters: dict[str, wq.Query],
-    ) -> list[WhooshHit]:
+        grouping: _Grouping,
+        *,
+        bounds: tuple[int, int] | None = None,
+    ) -> tuple[list[WhooshHit], bool]:
         """One page by score; documents matching every word come first.
 
         The strict reading is searched first and the rest fills up after it, so
         each tier keeps Whoosh's top-N shortcuts instead of scoring every match.
         """
         assert parsed.matching is not None
-        offset, end = _page_bounds(request)
+        offset, end = bounds or _page_bounds(request)
+        size = end - offset
         filter_query = combine_filters(filters)
+        options = grouping.options()
+        limit = grouping.time_limit
         if parsed.all_terms is None:
-            return searcher.search(parsed.matching, limit=end, filter=filter_query)[offset:end]
-        first = searcher.search(parsed.all_terms, limit=end, filter=filter_query)
+            results, partial = timed_search(
+                searcher, parsed.matching, limit, limit=end, filter=filter_query, **options
+            )
+            return results[offset:end], partial
+        first, partial = timed_search(
+            searcher, parsed.all_terms, limit, limit=end, filter=filter_query, **options
+        )
         page = first[offset:end]
-        if len(page) == request.page_size:
-            return page
-        in_first = len(first)
-        rest = searcher.search(
-            parsed.matching, limit=end - in_first, filter=filter_query, mask=parsed.all_terms
+        if len(page) == size:
+            return page, partial
+        in_first = first.scored_length()
+        rest, partial_rest = timed_search(
+            searcher,
+            parsed.matching,
+            limit,
+            limit=end - in_first,
+            filter=filter_query,
+            mask=parsed.all_terms,
+            **options,
         )
         skip = max(0, offset - in_first)
-        return page + rest[skip : skip + request.page_size - len(page)]
+        merged = page + rest[skip : skip + size - len(page)]
+        if grouping.group_copies:
+            merged = _one_per_story(merged)
+        return merged, partial or partial_rest
 
-    def _hit(self, hit: WhooshHit, score: float | None, *, snippet: bool = True) -> Hit:
+    def _fresh_page(
+        self,
+        searcher: Searcher,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        filters: dict[str, wq.Query],
+        grouping: _Grouping,
+    ) -> tuple[list[tuple[WhooshHit, float | None]], bool]:
+        """One page of the top FRESH_WINDOW by score, re-ranked with a recency bonus."""
+        offset, end = _page_bounds(request)
+        window, partial = self._relevance_page(
+            searcher, request, parsed, filters, grouping, bounds=(0, max(end, FRESH_WINDOW))
+        )
+        now = self._now()
+        blended = [(hit, _fresh_score(hit, now)) for hit in window]
+        blended.sort(key=lambda pair: -(pair[1] or 0.0))
+        return blended[offset:end], partial
+
+    def _key_terms(
+        self, searcher: Searcher, outcome: _Outcome, browse: bool, query: str
+    ) -> tuple[str, ...]:
+        """The telling words of the first hits (left out when browsing everything).
+
+        Only hits in the commonest language among them are read: the body field's stop
+        list is English, so a French story's "de" and "la" would otherwise top the list.
+        """
+        if browse or not outcome.hits:
+            return ()
+        top = outcome.hits[:KEY_TERM_HITS]
+        language = Counter(hit.language for hit in top).most_common(1)[0][0]
+        texts = []
+        for hit in top:
+            if hit.language != language:
+                continue
+            # The same searcher as the search: asking the pool again could swap it mid-search.
+            stored = searcher.document(id=hit.id)
+            article = article_from_json(stored["article"]) if stored else None
+            if article is not None:
+                texts.append("\n".join(p for p in (article.headline, article.body) if p))
+        return key_terms(searcher, texts, KEY_TERM_COUNT, exclude=plain_words(query))
+
+    def _hit(
+        self,
+        hit: WhooshHit,
+        score: float | None,
+        *,
+        snippet: bool = True,
+        searcher: Searcher | None = None,
+    ) -> Hit:
         article = article_from_json(hit["article"])
         fragments: tuple[SnippetFragment, ...]
         if snippet:
@@ -230,6 +483,7 @@ class SearchService:
             )
         else:
             fragments = plain_snippet(article.description or article.body)
+        copies = _copies(searcher, hit.docnum) if searcher is not None else ()
         return Hit(
             id=article.id,
             url=article.url or article.canonical_url,
@@ -241,7 +495,113 @@ class SearchService:
             description=article.description,
             snippet=fragments,
             score=score,
+            copies=copies,
+            language=article.language,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """One run of a query: the page of hits and everything counted about the matches."""
+
+    hits: tuple[Hit, ...] = ()
+    total: int = 0
+    facets: dict[str, Any] = field(default_factory=dict)
+    partial: bool = False
+    timeline: tuple[TimelineBucket, ...] = ()
+    timeline_unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Grouping:
+    """Search options shared by every page query: story collapsing and the time limit."""
+
+    group_copies: bool
+    time_limit: float | None
+
+    def options(self) -> dict[str, Any]:
+        if not self.group_copies:
+            return {}
+        # The earliest copy of a story stands for it: usually the wire original.
+        return {
+            "collapse": sorting.FieldFacet(CLUSTER_FIELD),
+            "collapse_limit": 1,
+            "collapse_order": sorting.TranslateFacet(
+                _undated_last, sorting.FieldFacet("published")
+            ),
+        }
+
+
+def _undated_last(key: Any) -> tuple[bool, Any]:
+    """Sort key putting undated documents (the column default) after every dated one."""
+    undated = not key or (isinstance(key, datetime) and key.year <= 1)
+    return (undated, key)
+
+
+def _story_count(clusters: dict[Any, int]) -> int:
+    """Matching stories: one per cluster, each document without a cluster on its own."""
+    return sum(1 for key in clusters if key) + clusters.get(None, 0) + clusters.get(b"", 0)
+
+
+def _one_per_story(page: list[WhooshHit]) -> list[WhooshHit]:
+    """Drop later hits of a story already on the page (the two score tiers collapse apart)."""
+    seen: set[Any] = set()
+    kept = []
+    for hit in page:
+        cluster = _cluster_of(hit.searcher, hit.docnum)
+        if cluster and cluster in seen:
+            continue
+        seen.add(cluster)
+        kept.append(hit)
+    return kept
+
+
+def _cluster_of(searcher: Searcher, docnum: int) -> str | None:
+    reader = searcher.reader()
+    if not reader.has_column(CLUSTER_FIELD):
+        return None
+    value = reader.column_reader(CLUSTER_FIELD)[docnum]
+    if isinstance(value, bytes):
+        value = value.decode("utf-8")
+    return value or None
+
+
+def _copies(searcher: Searcher, docnum: int) -> tuple[Copy, ...]:
+    """The other documents of a hit's story cluster, earliest first."""
+    cluster = _cluster_of(searcher, docnum)
+    if not cluster or searcher.doc_frequency(CLUSTER_FIELD, cluster) < 2:
+        return ()
+    results = searcher.search(
+        wq.Term(CLUSTER_FIELD, cluster),
+        limit=MAX_COPIES + 1,
+        mask={docnum},
+        sortedby=sorting.TranslateFacet(_undated_last, sorting.FieldFacet("published")),
+    )
+    copies = []
+    for found in results[:MAX_COPIES]:
+        article = article_from_json(found["article"])
+        copies.append(
+            Copy(
+                id=article.id,
+                url=article.url or article.canonical_url,
+                source=article.source,
+                headline=article.headline,
+                published=article.published,
+            )
+        )
+    return tuple(copies)
+
+
+def _fresh_score(hit: WhooshHit, now: datetime) -> float | None:
+    """Score times (1 + FRESH_WEIGHT * 2^-(age / half-life)): new stories rise, old keep theirs."""
+    score = _score(hit.score)
+    if score is None:
+        return None
+    published = parse_published(article_from_json(hit["article"]).published)
+    if published is None:
+        return score
+    age_days = max(0.0, (now - published).total_seconds() / 86400)
+    return score * (1 + FRESH_WEIGHT * 0.5 ** (age_days / FRESH_HALF_LIFE_DAYS))
 
 
 def _validate(request: SearchRequest) -> SortOrder:
@@ -258,6 +618,9 @@ def _validate(request: SearchRequest) -> SortOrder:
         raise InvalidRequest(
             f"page {request.page} is too deep (at most {MAX_PAGE}); narrow the search instead"
         )
+    for flag in ("variants", "fresh", "group_copies"):
+        if not isinstance(getattr(request, flag), bool):
+            raise InvalidRequest(f"{flag} must be true or false")
     if request.date_from and request.date_to and request.date_from > request.date_to:
         raise InvalidRequest("date_from is after date_to")
     if not isinstance(request.query, str):

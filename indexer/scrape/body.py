@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from indexer.scrape import lines, rules
+from indexer.scrape import lexicon, lines, rules
 from indexer.scrape.blocks import block_texts
 from indexer.scrape.markup import class_tokens
 from indexer.scrape.textutil import collapse, dedupe, match_key
@@ -26,7 +26,32 @@ _TRUSTED_CHARS = 400
 _WRAPPER_SHARE = 0.6
 _LINK_LIST_SHARE = 0.6
 _TOP_CANDIDATES = 5
+_MAX_LANDMARKS = 50
+# Close rivals of the densest block (this share of its score) that share an ancestor
+# with it mean the text is split over sibling blocks.
+_RIVAL_SHARE = 0.75
+_MIN_RIVALS = 2
 _MEDIA_TAGS = frozenset({"img", "picture", "figcaption", "video", "iframe"})
+_SCORED_OR_DIV = rules.SCORED_TAGS | {"div"}
+# A list item is as often a menu entry or a teaser as a paragraph.
+_LIST_ITEM_WEIGHT = 0.5
+# Siblings of the densest block join it when they hold this share of its text, or are
+# paragraphs of prose; link-heavy siblings (teasers, menus) never join.
+_SIBLING_SHARE = 0.2
+_SIBLING_LINK_SHARE = 0.3
+_SIBLING_PARAGRAPH_CHARS = 80
+_SIBLING_PARAGRAPH_LINK_SHARE = 0.25
+# Marked roots unrelated to the densest block must hold this share of the text to count.
+_UNRELATED_SHARE = 0.3
+# A trailing line this short without closing punctuation is a box label, not text.
+_MAX_LABEL_WORDS = 6
+_MAX_TRAILING_LABELS = 2
+_MIN_WORDS_BEFORE_LABELS = 50
+_MAX_REPEATED_LINE_CHARS = 200
+# End-matter labels count only past this share of the text's words.
+_END_MATTER_AFTER = 0.5
+_MAX_LABEL_CHARS = 60
+_CLOSING_PUNCTUATION = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", "]", ";")
 _LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "div", "section", "p"})
 
 
@@ -45,6 +70,9 @@ class _Stats:
 
     chars: int = 0
     link_chars: int = 0
+    commas: int = 0
+    direct_chars: int = 0
+    direct_commas: int = 0
     has_paragraph: bool = False
     has_media: bool = False
 
@@ -69,18 +97,66 @@ def find_content(soup: BeautifulSoup) -> list[Tag]:
 
     Marked-up content (itemprop=articleBody, known content classes), then <article>,
     then <main>, each trusted only if it holds enough text against the densest block;
-    failing those, the densest block itself.
+    failing those, the densest block itself with the sibling blocks that continue it.
     """
-    densest = _densest_block(soup)
-    densest_chars = _text_chars(densest) if densest is not None else 0
-    needed = min(_TRUSTED_CHARS, densest_chars // 2) or 1
-    for candidate in (_marked_content(soup), _largest(soup, "article"), _largest(soup, "main")):
-        if candidate and sum(_text_chars(root) for root in candidate) >= needed:
-            return candidate
-    if densest is not None:
-        return [densest]
+    order: list[Tag] = []
+    stats = _subtree_stats(soup, order)
+    densest = _densest_block(order, stats)
+    dense_roots = _with_siblings(densest, stats) if densest is not None else []
+    dense_chars = sum(stats[id(root)].chars for root in dense_roots)
+    needed = min(_TRUSTED_CHARS, dense_chars // 2) or 1
+    rank, marked = _marked_content(order)
+    # itemprop=articleBody and its kin name the text outright: enough text will do.
+    strong = rank is not None and rank <= _STRONG_MARKER_RANK
+    if strong and sum(stats[id(root)].chars for root in marked) >= needed:
+        return marked
+    for candidate in (
+        marked,
+        _largest(order, "article", stats),
+        _largest(order, "main", stats),
+    ):
+        trusted = _trusted(candidate, densest, stats, needed)
+        if trusted:
+            return trusted
+    if dense_roots:
+        return dense_roots
     body = soup.find("body")
     return [body] if isinstance(body, Tag) else []
+
+
+def _trusted(
+    candidate: list[Tag], densest: Tag | None, stats: dict[int, _Stats], needed: int
+) -> list[Tag]:
+    """The marked-up content roots worth believing, measured against the densest block.
+
+    Roots around or inside the densest block are believed; others (teaser cards that share
+    a content class, a sidebar <article>) only when they hold much of the densest text.
+    """
+    if not candidate:
+        return []
+    if densest is None:
+        kept = candidate
+    else:
+        dense_chars = stats[id(densest)].chars
+        related = [root for root in candidate if _related(root, densest)]
+        if related:
+            floor = _UNRELATED_SHARE * max(stats[id(root)].chars for root in related)
+            kept = [r for r in candidate if r in related or stats[id(r)].chars >= floor]
+        else:
+            kept = [r for r in candidate if stats[id(r)].chars >= _UNRELATED_SHARE * dense_chars]
+            if not kept or max(stats[id(r)].chars for r in kept) < dense_chars // 2:
+                return []
+    if sum(stats[id(root)].chars for root in kept) < needed:
+        return []
+    return kept
+
+
+def _related(root: Tag, densest: Tag) -> bool:
+    if root is densest:
+        return True
+    return any(parent is root for parent in densest.parents) or any(
+        parent is densest for parent in root.parents
+    )
 
 
 def _outermost_matches(root: Tag, matches: Callable[[Tag], bool]) -> list[Tag]:
@@ -97,10 +173,24 @@ def _outermost_matches(root: Tag, matches: Callable[[Tag], bool]) -> list[Tag]:
 
 
 def _drop_junk(soup: BeautifulSoup) -> None:
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in _outermost_matches(soup, lambda t: t.name in rules.JUNK_TAGS or _is_hidden(t)):
-        tag.decompose()
+    """Remove comments, scripts, forms and hidden elements, in one walk over the tree."""
+    doomed: list[Tag | Comment] = []
+    stack: list[Tag] = [soup]
+    while stack:
+        tag = stack.pop()
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                if child.name in rules.JUNK_TAGS or (child.attrs and _is_hidden(child)):
+                    doomed.append(child)
+                else:
+                    stack.append(child)
+            elif isinstance(child, Comment):
+                doomed.append(child)
+    for node in doomed:
+        if isinstance(node, Tag):
+            node.decompose()
+        else:
+            node.extract()
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -116,12 +206,12 @@ def _is_hidden(tag: Tag) -> bool:
     return any(str(name).lower() in rules.HIDDEN_CLASSES for name in names)
 
 
-def _marked_content(soup: BeautifulSoup) -> list[Tag]:
-    """All outermost elements carrying the strongest content marker present on the page."""
+def _marked_content(order: list[Tag]) -> tuple[int | None, list[Tag]]:
+    """All outermost elements carrying the strongest content marker present, and its rank."""
     best_rank: int | None = None
     best: list[Tag] = []
-    class_rank = {name: index + 2 for index, name in enumerate(rules.CONTENT_CLASSES)}
-    for tag in soup.find_all(True):
+    class_rank = _CLASS_RANK
+    for tag in order:
         rank = _content_rank(tag, class_rank)
         if rank is None:
             continue
@@ -129,10 +219,17 @@ def _marked_content(soup: BeautifulSoup) -> list[Tag]:
             best_rank, best = rank, [tag]
         elif rank == best_rank:
             best.append(tag)
-    return _outermost(best)
+    return best_rank, _outermost(best)
+
+
+# Ranks 0 and 1: itemprop=articleBody and data attributes naming the article body.
+_STRONG_MARKER_RANK = 1
+_CLASS_RANK = {name: index + 2 for index, name in enumerate(rules.CONTENT_CLASSES)}
 
 
 def _content_rank(tag: Tag, class_rank: dict[str, int]) -> int | None:
+    if not tag.attrs:
+        return None
     itemprop = tag.get("itemprop")
     if itemprop and set(str(itemprop).lower().split()) & rules.CONTENT_ITEMPROPS:
         return 0
@@ -152,73 +249,166 @@ def _outermost(tags: list[Tag]) -> list[Tag]:
     return [t for t in tags if not any(id(parent) in chosen for parent in t.parents)]
 
 
-def _largest(soup: BeautifulSoup, name: str) -> list[Tag]:
-    found = soup.find_all(name, limit=50)
+def _largest(order: list[Tag], name: str, stats: dict[int, _Stats]) -> list[Tag]:
+    found = [tag for tag in order if tag.name == name][:_MAX_LANDMARKS]
     if not found:
         return []
     outer = _outermost(found)
-    return [max(outer, key=_text_chars)]
+    return [max(outer, key=lambda tag: stats[id(tag)].chars)]
 
 
-def _densest_block(soup: BeautifulSoup) -> Tag | None:
-    """The container whose paragraphs carry the most text, after readability-style scoring."""
-    scores: dict[int, float] = {}
-    tags: dict[int, Tag] = {}
-    for tag in soup.find_all([*rules.SCORED_TAGS, "div"]):
-        if tag.name == "div":
-            text = "".join(s for s in tag.contents if type(s) is NavigableString)
-        else:
-            text = tag.get_text()
-        length = len(collapse(text))
-        if length < _MIN_SCORED_CHARS:
+def _densest_block(order: list[Tag], stats: dict[int, _Stats]) -> Tag | None:
+    """The container whose paragraphs carry the most text, after readability-style scoring.
+
+    A paragraph scores by its length and commas, discounted by the share of it that is
+    link text, so menus and lists of headlines do not outweigh prose.
+    """
+    scores = _paragraph_scores(order, stats)
+    if not scores:
+        return None
+    # Comment threads and sidebars can be the densest text on a page; they are never it.
+    ranked = sorted(scores, key=lambda key: scores[key][0], reverse=True)
+    top = [key for key in ranked if not _never_content(scores[key][1])][:_TOP_CANDIDATES]
+    if not top:
+        return None
+    best = max(top, key=lambda key: scores[key][0] * (1 - _link_share(stats[key])))
+    chosen = scores[best][1]
+    # Text split over several similar blocks: climb to the element that holds most of them.
+    rivals = [
+        scores[key][1]
+        for key in top
+        if key != best and scores[key][0] >= _RIVAL_SHARE * scores[best][0]
+    ]
+    if len(rivals) >= _MIN_RIVALS:
+        for ancestor in chosen.parents:
+            if ancestor.name in ("body", "html", "[document]") or _never_content(ancestor):
+                break
+            held = sum(1 for rival in rivals if any(p is ancestor for p in rival.parents))
+            if held >= _MIN_RIVALS:
+                chosen = ancestor
+                break
+    # A lone wrapper adds nothing but may hold the text's neighbours one level up.
+    while True:
+        parent = chosen.parent
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+            break
+        if sum(1 for child in parent.contents if isinstance(child, Tag)) != 1:
+            break
+        if _never_content(parent):
+            break
+        chosen = parent
+    return chosen
+
+
+def _paragraph_scores(order: list[Tag], stats: dict[int, _Stats]) -> dict[int, tuple[float, Tag]]:
+    scores: dict[int, tuple[float, Tag]] = {}
+    for tag in order:
+        if tag.name not in _SCORED_OR_DIV:
             continue
-        score = 1 + text.count(",") + min(length // 100, 3)
+        measure = stats[id(tag)]
+        if tag.name == "div":
+            length, commas, linked = measure.direct_chars, measure.direct_commas, 0
+        else:
+            length, commas, linked = measure.chars, measure.commas, measure.link_chars
+        if length - linked < _MIN_SCORED_CHARS:
+            continue
+        score = (1 + commas + min(length // 100, 3)) * (1 - linked / length)
+        if tag.name == "li":
+            score *= _LIST_ITEM_WEIGHT
         parent = tag.parent
         grandparent = parent.parent if parent is not None else None
         for ancestor, weight in ((parent, 1.0), (grandparent, 0.5)):
             if isinstance(ancestor, Tag):
-                scores[id(ancestor)] = scores.get(id(ancestor), 0.0) + score * weight
-                tags[id(ancestor)] = ancestor
-    if not scores:
-        return None
-    top = sorted(scores, key=scores.__getitem__, reverse=True)[:_TOP_CANDIDATES]
-    return max((tags[key] for key in top), key=lambda t: scores[id(t)] * (1 - _link_density(t)))
+                previous = scores.get(id(ancestor))
+                total = (previous[0] if previous else 0.0) + score * weight
+                scores[id(ancestor)] = (total, ancestor)
+    return scores
 
 
-def _text_chars(tag: Tag) -> int:
-    return len(collapse(tag.get_text(" ")))
+def _never_content(tag: Tag) -> bool:
+    """Regions that hold other people's text: comment threads, sidebars, site furniture."""
+    if tag.name in rules.BOILERPLATE_TAGS and tag.name != "header":
+        return True
+    if str(tag.get("role", "")).lower() in rules.BOILERPLATE_ROLES:
+        return True
+    return bool(class_tokens(tag) & rules.NEVER_CONTENT_TOKENS)
 
 
-def _link_density(tag: Tag) -> float:
-    total = len(collapse(tag.get_text(" ")))
-    if not total:
-        return 0.0
-    linked = sum(len(collapse(a.get_text(" "))) for a in tag.find_all("a"))
-    return min(1.0, linked / total)
+def _with_siblings(top: Tag, stats: dict[int, _Stats]) -> list[Tag]:
+    """The chosen block plus neighbouring blocks that read like more of the same text."""
+    parent = top.parent
+    if not isinstance(parent, Tag):
+        return [top]
+    top_chars = stats[id(top)].chars
+    roots: list[Tag] = []
+    for sibling in parent.contents:
+        if sibling is top:
+            roots.append(top)
+            continue
+        if not isinstance(sibling, Tag) or sibling.name in rules.BOILERPLATE_TAGS:
+            continue
+        measure = stats.get(id(sibling))
+        if measure is None or not measure.chars or _is_boilerplate(sibling):
+            continue
+        link_share = _link_share(measure)
+        prose = (
+            sibling.name == "p"
+            and measure.chars >= _SIBLING_PARAGRAPH_CHARS
+            and link_share < _SIBLING_PARAGRAPH_LINK_SHARE
+        )
+        more_text = (
+            measure.has_paragraph
+            and measure.chars >= _SIBLING_SHARE * top_chars
+            and link_share < _SIBLING_LINK_SHARE
+        )
+        if prose or more_text:
+            roots.append(sibling)
+    return roots
 
 
-def _subtree_stats(root: Tag) -> dict[int, _Stats]:
-    """Text and link lengths of every element under ``root``, in one post-order walk."""
+def _link_share(measure: _Stats) -> float:
+    return min(1.0, measure.link_chars / measure.chars) if measure.chars else 0.0
+
+
+def _subtree_stats(root: Tag, order: list[Tag] | None = None) -> dict[int, _Stats]:
+    """Text, link and comma counts of every element under ``root``, in one post-order walk.
+
+    ``order``, when given, receives every element in document order.
+    """
     stats: dict[int, _Stats] = {}
     stack: list[tuple[Tag, bool]] = [(root, False)]
     while stack:
         tag, done = stack.pop()
         if not done:
+            if order is not None:
+                order.append(tag)
             stack.append((tag, True))
-            stack.extend((child, False) for child in tag.contents if isinstance(child, Tag))
+            stack.extend(
+                (child, False) for child in reversed(tag.contents) if isinstance(child, Tag)
+            )
             continue
-        own = _Stats(has_paragraph=tag.name == "p", has_media=tag.name in _MEDIA_TAGS)
+        name = tag.name
+        is_link = name == "a"
+        own = _Stats(has_paragraph=name == "p", has_media=name in _MEDIA_TAGS)
         for child in tag.contents:
             if isinstance(child, Tag):
                 sub = stats[id(child)]
                 own.chars += sub.chars
-                own.link_chars += sub.chars if tag.name == "a" else sub.link_chars
+                own.commas += sub.commas
+                own.link_chars += sub.chars if is_link else sub.link_chars
                 own.has_paragraph |= sub.has_paragraph
                 own.has_media |= sub.has_media
             elif type(child) is NavigableString:
-                length = len(child.strip())
+                text = child.strip()
+                if not text:
+                    continue
+                length = len(text)
+                commas = text.count(",")
                 own.chars += length
-                if tag.name == "a":
+                own.commas += commas
+                own.direct_chars += length
+                own.direct_commas += commas
+                if is_link:
                     own.link_chars += length
         stats[id(tag)] = own
     return stats
@@ -288,6 +478,8 @@ def _drop_boilerplate(root: Tag) -> None:
     def unwanted(tag: Tag) -> bool:
         measure = stats[id(tag)]
         if _is_boilerplate(tag):
+            if class_tokens(tag) & rules.COMMENT_TOKENS:
+                return True  # a long thread is still other people's text
             wrapper = measure.has_paragraph and measure.chars > _WRAPPER_SHARE * root_chars
             return not wrapper
         return _is_link_list(tag, measure)
@@ -297,7 +489,9 @@ def _drop_boilerplate(root: Tag) -> None:
 
 
 def _is_boilerplate(tag: Tag) -> bool:
-    if tag.name in rules.BOILERPLATE_TAGS:
+    # A <header> inside the content holds the headline and standfirst: its furniture
+    # (byline, date, share bar) is caught by its own markers instead.
+    if tag.name in rules.BOILERPLATE_TAGS and tag.name != "header":
         return True
     role = str(tag.get("role", "")).lower()
     if role in rules.BOILERPLATE_ROLES:
@@ -354,7 +548,48 @@ def _clean(paragraphs: list[str], captions: list[str], headline: str | None) -> 
             continue
         if lines.is_meta_line(paragraph):
             continue
-        if body and body[-1] == paragraph:
+        # A short line printed twice in a row is furniture shown in two layouts; a
+        # repeated paragraph of prose is what the page says.
+        if body and body[-1] == paragraph and len(paragraph) <= _MAX_REPEATED_LINE_CHARS:
             continue
         body.append(paragraph)
-    return Body(body, captions)
+    return Body(_trim_tail(body), captions)
+
+
+def _trim_tail(paragraphs: list[str]) -> list[str]:
+    """Drop the labels left at the end of the text ("More on this topic", "Contact:").
+
+    A short line without closing punctuation is an intertitle when text follows it; at
+    the very end nothing follows, so it heads a box of links or notes that was removed.
+    """
+    paragraphs = _cut_end_matter(paragraphs)
+    end = len(paragraphs)
+    while end > max(1, len(paragraphs) - _MAX_TRAILING_LABELS) and _is_label(paragraphs[end - 1]):
+        end -= 1
+    if sum(len(p.split()) for p in paragraphs[:end]) < _MIN_WORDS_BEFORE_LABELS:
+        return paragraphs
+    return paragraphs[:end]
+
+
+def _cut_end_matter(paragraphs: list[str]) -> list[str]:
+    """Cut at a "Contact:" or "Sources" label in the last part of the text."""
+    counts = [len(p.split()) for p in paragraphs]
+    total = sum(counts)
+    seen = 0
+    for index, paragraph in enumerate(paragraphs):
+        if (
+            index
+            and seen >= _END_MATTER_AFTER * total
+            and counts[index] <= _MAX_LABEL_WORDS
+            and paragraph.casefold().rstrip(" :.").strip() in lexicon.END_MATTER_LABELS
+        ):
+            return paragraphs[:index]
+        seen += counts[index]
+    return paragraphs
+
+
+def _is_label(paragraph: str) -> bool:
+    text = paragraph.rstrip()
+    if len(text) > _MAX_LABEL_CHARS or text.endswith(_CLOSING_PUNCTUATION):
+        return False
+    return len(text.split()) <= _MAX_LABEL_WORDS

@@ -23,6 +23,12 @@ _URLISH = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _TRIM = " \t-–—:;,.|/•·*()[]\"“”'"
 _MAX_NAME_WORDS = 5
+_INNER_OPENER = re.compile(r"\s(?:by|von|par|por|di|door)\s+(?=\S)", re.I)
+_WEEKDAYS_AND_MONTHS = frozenset(
+    w for w in lexicon.NOT_NAMES if w.endswith("day") or w in lexicon.ENGLISH_MONTH_WORDS
+) | frozenset(
+    w for w in lexicon.DATE_NOISE_WORDS if w.endswith(("tag", "woch", "di", "dì", "es", "go"))
+)  # "Alex Bozarjian Thursday", "Isabella DiBiase am Samstag"
 _MAX_BYLINE_CHARS = 160
 
 
@@ -114,6 +120,18 @@ def agency_name(text: str) -> str | None:
     return lexicon.AGENCIES.get(collapse(text).strip(_TRIM).casefold())
 
 
+def looks_like_organisation(name: str) -> bool:
+    """True for credits such as "Bund der Energieverbraucher", "Eat Smarter GmbH", "x.de"."""
+    words = [w.strip(",;()").casefold() for w in collapse(name).split()]
+    if not words:
+        return False
+    if any(w in lexicon.ORGANISATION_WORDS for w in words):
+        return True
+    if any(w.endswith(lexicon.ORGANISATION_ENDINGS) for w in words):
+        return True
+    return any(re.search(r"\w\.(?:de|com|org|net|at|ch|fr|es|it|pl|uk|eu|info)$", w) for w in words)
+
+
 def _read_names(text: str, *, strict: bool) -> _Names:
     names = _Names()
     text = _EMAIL.sub(" ", text)
@@ -123,6 +141,8 @@ def _read_names(text: str, *, strict: bool) -> _Names:
         if agency:
             names.agencies.append(agency)
     text = collapse(_PARENS.sub(" ", text))
+    if not strict:
+        text = _after_dated_opener(text)
     for raw_part in _SEPARATORS.split(text):
         part = strip_opener(raw_part).strip(_TRIM)
         if not part:
@@ -132,6 +152,8 @@ def _read_names(text: str, *, strict: bool) -> _Names:
             names.agencies.append(agency)
             continue
         part = _PLACE_TAIL.sub("", part).strip(_TRIM)
+        if not strict:
+            part = _trim_part(part)
         verdict = _judge_part(part, strict=strict)
         if verdict == "name":
             names.persons.append(fix_case(part))
@@ -144,9 +166,43 @@ def _read_names(text: str, *, strict: bool) -> _Names:
     return names
 
 
+def _after_dated_opener(text: str) -> str:
+    """ "Posted on June 3, 2020 by Jane Doe" → "Jane Doe": the names after an inner "by"
+    whose lead-in is a date or a label, not a name ("Jane Doe, photos by ..." stays)."""
+    for match in _INNER_OPENER.finditer(text):
+        lead = text[: match.start()]
+        lead_words = {w.strip(".,:;").casefold() for w in lead.split()}
+        if any(ch.isdigit() for ch in lead) or lead_words & lexicon.LABEL_WORDS:
+            return text[match.end() :]
+    return text
+
+
+def _trim_part(part: str) -> str:
+    """The part without role, title and weekday words at either end, nor a leading opener;
+    cut before a date or time ("MORITZ GATHMANN am 21. April 2020")."""
+    words = strip_opener(part).split()
+    for index, word in enumerate(words):
+        if any(ch.isdigit() for ch in word):
+            words = words[:index]
+            break
+    while words and _trimmable(words[-1]):
+        words.pop()
+    while words and _trimmable(words[0]):
+        words.pop(0)
+    return " ".join(words).strip(_TRIM)
+
+
+def _trimmable(word: str) -> bool:
+    bare = word.strip(".,:;'’()").casefold()
+    return bare in lexicon.TRIMMED_ROLE_WORDS or bare in _WEEKDAYS_AND_MONTHS
+
+
 def _judge_part(part: str, *, strict: bool) -> str:
     """ "name", "skip" (a role, date or other byline furniture) or "prose"."""
     if not part:
+        return "skip"
+    bare_words = {w.strip(".,:;'’()").casefold() for w in part.split()}
+    if bare_words & (lexicon.CREDIT_WORDS | lexicon.LABEL_WORDS):
         return "skip"
     if any(ch.isdigit() for ch in part) or "http" in part.lower() or "@" in part:
         return "skip"

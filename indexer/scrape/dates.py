@@ -30,6 +30,35 @@ _ORDINAL_DOT_DAY = re.compile(r"\b(\d{1,2})\.(?=\s*[^\W\d_])")
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d\d)[/\-](?P<m>0?[1-9]|1[0-2])[/\-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)"
 )
+_MONTH_WORD = (
+    r"(?:"
+    + "|".join(sorted((re.escape(m) for m in lexicon.ALL_MONTH_WORDS), key=len, reverse=True))
+    + r")\.?"
+)
+_CLOCK = (
+    r"(?:,?\s*(?:um\s+|at\s+|à\s+|-\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?"
+    r"(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?"
+)
+# Dates as pages print them inside longer text, most specific forms first.
+_DATE_IN_TEXT = re.compile(
+    r"(?<![\w./-])(?:"
+    r"(?:19|20)\d\d-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    r"|[0-3]?\d\.\s?[01]?\d\.\s?(?:19|20)\d\d"
+    + _CLOCK
+    + r"|[0-3]?\d/[01]?\d/(?:19|20)\d\d"
+    + _CLOCK
+    + r"|[0-3]?\d(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?"
+    + _MONTH_WORD
+    + r",?\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
+    + _CLOCK
+    + r"|"
+    + _MONTH_WORD
+    + r"\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    + _CLOCK
+    + r")(?![\w/-])",
+    re.I,
+)
+_CLOCK_TAIL = re.compile(_CLOCK + r"$", re.I)
 _PARSER_ERRORS = (ValueError, OverflowError, TypeError, date_parser.ParserError)
 
 
@@ -65,6 +94,19 @@ def normalise_date(raw: str | None) -> str | None:
         elif second <= 12 and first != second:
             return None  # 05/03/2024 could be either; refuse to guess
     return _parse(_prepare(text), dayfirst=dayfirst)
+
+
+def find_date(text: str | None) -> str | None:
+    """The first date written somewhere inside ``text`` ("Veröffentlicht am 06.10.2023 ..."),
+    as ISO 8601, or None when no part of it reads as a complete date."""
+    if not text:
+        return None
+    for match in _DATE_IN_TEXT.finditer(text):
+        written = match.group(0)
+        iso = normalise_date(written) or normalise_date(_CLOCK_TAIL.sub("", written))
+        if iso:
+            return iso
+    return None
 
 
 def date_from_url(url: str | None) -> str | None:

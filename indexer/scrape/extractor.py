@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from indexer.article import Article
 from indexer.errors import ExtractionError
-from indexer.scrape import decoding, fields, rules, urls
+from indexer.scrape import decoding, fields, quality, rules, urls
 from indexer.scrape.body import extract_body
 from indexer.scrape.facts import Layers
 from indexer.scrape.jsonld import jsonld_facts
@@ -17,13 +17,11 @@ from indexer.scrape.metatags import meta_facts, meta_map
 from indexer.scrape.microdata import microdata_facts
 from indexer.scrape.plaintext import parse_text_layout
 from indexer.scrape.textcues import text_facts
-from indexer.scrape.textutil import word_count
+from indexer.scrape.textutil import strip_inert_markup, word_count
 
 # A leading <?xml ...?> makes Beautiful Soup warn that XML is being read as HTML; the
 # declaration carries nothing the HTML reading needs (the text is already decoded).
 _LEADING_PROCESSING_INSTRUCTIONS = re.compile(r"\A\s*(?:<\?[^>]*>\s*)+")
-# articleBody replaces the markup's text when the markup yields less than this share of it.
-_MARKUP_BODY_SHARE = 0.25
 
 
 def extract_article(
@@ -59,6 +57,19 @@ def _from_text(text: str, url: str | None) -> Article:
     if not layout.headline and not body:
         raise ExtractionError("no headline and no body text")
     page = fields.page_url(None, url)
+    language = fields.detected_language(body)
+    found = {
+        "headline": layout.headline,
+        "description": layout.description,
+        "authors": layout.authors,
+        "published": layout.published,
+        "updated": layout.updated,
+    }
+    provenance = {name: "text" for name, value in found.items() if value}
+    if urls.host_name(page):
+        provenance["source"] = "url"
+    if language[0]:
+        provenance["language"] = "text"
     return Article(
         id=urls.article_id(page, layout.headline, body),
         url=page,
@@ -69,14 +80,18 @@ def _from_text(text: str, url: str | None) -> Article:
         authors=list(layout.authors),
         published=layout.published,
         updated=layout.updated,
+        language=language[0],
         body=body,
         captions=list(layout.captions),
         word_count=word_count(body),
+        provenance=provenance,
     )
 
 
 def _from_html(text: str, url: str | None) -> Article:
-    markup = _LEADING_PROCESSING_INSTRUCTIONS.sub("", text, count=1)
+    markup = strip_inert_markup(_LEADING_PROCESSING_INSTRUCTIONS.sub("", text, count=1))
+    markup = markup[: rules.MAX_PARSED_CHARS]
+    signals = quality.page_signals(markup)
     soup = BeautifulSoup(markup, "lxml")
     # A page saved by a browser says where it came from; that beats a file:// address.
     given = url if urls.is_http(url) else urls.saved_from_url(text)
@@ -90,39 +105,43 @@ def _from_html(text: str, url: str | None) -> Article:
     canonical = fields.canonical_url(layers, given)
     page = fields.page_url(canonical, given)
     names = fields.site_names(layers, page)
-    headline = fields.headline(layers, names)
+    headline, headline_from = fields.headline(layers, names)
     extracted = extract_body(soup, headline=headline)
-    body = _choose_body(extracted.paragraphs, layers.jsonld.body)
+    body = quality.choose_body(
+        extracted.paragraphs,
+        layers.jsonld.body,
+        markup,
+        vouched=quality.same_headline(layers.jsonld.headline, headline),
+    )
     if not headline and not body:
         raise ExtractionError("no headline and no body text")
-    published = fields.published(layers)
+    picked = {
+        "headline": (headline, headline_from),
+        "source": fields.source(layers, page),
+        "description": fields.description(layers, extracted.standfirst),
+        "authors": fields.authors(layers, names),
+        "published": fields.published(layers, page or given),
+        "language": fields.language(layers, body),
+    }
+    picked["updated"] = fields.updated(layers, picked["published"][0])
     return Article(
         id=urls.article_id(page, headline, body),
         url=page,
         canonical_url=canonical,
-        source=fields.source(layers, page),
+        source=picked["source"][0],
         headline=headline,
-        description=fields.description(layers, extracted.standfirst),
-        authors=fields.authors(layers, names),
-        published=published,
-        updated=fields.updated(layers, published),
+        description=picked["description"][0],
+        authors=picked["authors"][0] or [],
+        published=picked["published"][0],
+        updated=picked["updated"][0],
         section=fields.section(layers),
         tags=fields.tags(layers),
-        language=fields.language(layers),
+        language=picked["language"][0],
         body=body,
         captions=extracted.captions,
         image=fields.image(layers, page),
+        provenance={name: layer for name, (value, layer) in picked.items() if value and layer},
         word_count=word_count(body),
+        quality=quality.quality_flags(signals, body, structured=layers.jsonld.body),
     )
 
-
-def _choose_body(paragraphs: list[str], structured_body: str | None) -> str:
-    """The markup's paragraphs, unless JSON-LD articleBody holds far more text.
-
-    Pages that render the text with scripts, or behind a paywall, often ship the full
-    text only in articleBody.
-    """
-    body = "\n\n".join(paragraphs)
-    if structured_body and word_count(body) < _MARKUP_BODY_SHARE * word_count(structured_body):
-        return structured_body
-    return body

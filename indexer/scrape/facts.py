@@ -27,6 +27,8 @@ class Facts:
     site_name: str | None = None
     publisher: str | None = None
     body: str | None = None
+    title: str | None = None
+    headings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,8 @@ _MAX_NODES = 5_000
 _MAX_DEPTH = 12
 
 Node = dict[str, Any]
+# Nodes whose dates are not the page's (a site's or a person's founding or birth date).
+_UNDATED_TYPES = frozenset({"website", "person", "organization", "newsmediaorganization"})
 
 
 def jsonld_facts(soup: BeautifulSoup) -> Facts:
@@ -31,14 +33,17 @@ def jsonld_facts(soup: BeautifulSoup) -> Facts:
     article = _pick_article(top, index)
     site = _site_name(article, top, index)
     if article is None:
-        return Facts(site_name=site)
+        # No article node: a WebPage (or other page-level node) still dates the page.
+        return _page_facts(top, index, site)
     return Facts(
         headline=_text(article.get("headline"))
         or _text(article.get("name"))
         or _text(article.get("alternativeHeadline")),
         description=_text(article.get("description")),
         authors=tuple(_authors(article, index)),
-        published=_text(article.get("datePublished")) or _text(article.get("dateCreated")),
+        published=_text(article.get("datePublished"))
+        or _text(article.get("dateCreated"))
+        or _text(article.get("uploadDate")),
         updated=_text(article.get("dateModified")),
         section=_text(article.get("articleSection")),
         tags=tuple(_keywords(article.get("keywords"))),
@@ -47,6 +52,28 @@ def jsonld_facts(soup: BeautifulSoup) -> Facts:
         url=_text(article.get("url")) or _ref_url(article.get("mainEntityOfPage")),
         site_name=site,
         body=_body(article.get("articleBody")),
+    )
+
+
+def _page_facts(top: list[Node], index: dict[str, Node], site: str | None) -> Facts:
+    """Dates and author of a page without an article node (a WebPage, as blog tools write).
+
+    The author is the page's own ``author``, else the graph's only Person node.
+    """
+    dated = next((n for n in top if _text(n.get("datePublished"))), None)
+    if dated is not None and types_of(dated) & _UNDATED_TYPES:
+        dated = None
+    page = dated or next((n for n in top if types_of(n) & rules.PAGE_TYPES), None)
+    authors = _authors(page, index) if page is not None else []
+    if not authors:
+        people = [n for n in top if types_of(n) == {"person"} and _text(n.get("name"))]
+        if len(people) == 1:
+            authors = [_text(people[0].get("name")) or ""]
+    return Facts(
+        site_name=site,
+        authors=tuple(a for a in authors if a),
+        published=_text(dated.get("datePublished")) if dated else None,
+        updated=_text(dated.get("dateModified")) if dated else None,
     )
 
 

@@ -49,6 +49,41 @@ BOILERPLATE_LINES = frozenset(
         "publicité",
         "publicidad",
         "pubblicità",
+        "related articles",
+        "related stories",
+        "related content",
+        "you might also like",
+        "you may also like",
+        "explore further",
+        "more on this topic",
+        "more from",
+        "most read",
+        "mehr zum thema",
+        "auch interessant",
+        "das könnte sie auch interessieren",
+        "ähnliche beiträge",
+        "ähnliche artikel",
+        "empfohlene beiträge",
+        "weitere artikel",
+        "schon gelesen?",
+        "artikel teilen",
+        "beitrag teilen",
+        "kommentare",
+        "kommentar schreiben",
+        "rezept drucken",
+        "zurück zur übersicht",
+        "zurück zur listenansicht",
+        "notas relacionadas",
+        "contenido relacionado",
+        "noticias relacionadas",
+        "te puede interesar",
+        "articles similaires",
+        "sur le même sujet",
+        "zobacz również",
+        "zobacz także",
+        "czytaj także",
+        "czytaj również",
+        "leggi anche",
     }
 )
 #: Paragraph openings that mark promotional lines ("Read more: ...").
@@ -77,6 +112,25 @@ BOILERPLATE_PREFIXES = (
     "leer más:",
     "lee también:",
     "leggi anche:",
+    "mehr zum thema",
+    "lesen sie auch",
+    "auch interessant",
+    "follow us",
+    "siguenos en",
+    "síguenos en",
+    "never miss",
+    "subscribe now",
+    "sign up to our",
+    "sign up for our",
+    "zum newsletter",
+    "newsletter abonnieren",
+    "if you enjoyed",
+    "mira:",
+    "puedes ver:",
+    "lee también",
+    "lea también",
+    "zobacz również",
+    "czytaj też",
 )
 
 # --- Bylines --------------------------------------------------------------------------------
@@ -85,6 +139,21 @@ BOILERPLATE_PREFIXES = (
 BYLINE_OPENERS = (
     "written by",
     "posted by",
+    "published by",
+    "veröffentlicht von",
+    "publiziert von",
+    "eingestellt von",
+    "gepostet von",
+    "beitrag von",
+    "ein artikel von",
+    "artikel von",
+    "text von",
+    "text und fotos von",
+    "publié par",
+    "publicado por",
+    "pubblicato da",
+    "opublikowane przez",
+    "autor tekstu",
     "words by",
     "erstellt von",
     "geschrieben von",
@@ -109,6 +178,14 @@ BYLINE_OPENERS = (
     "author:",
     "auteur:",
     "autore:",
+    "autor",
+    "author",
+    "autorin",
+    "text:",
+    "texte:",
+    "texto:",
+    "tekst:",
+    "redaktion:",
 )
 #: News agencies and wire services: kept as authors only when no person is named.
 AGENCIES: dict[str, str] = {
@@ -149,6 +226,16 @@ AGENCIES: dict[str, str] = {
     "newsdesk": "News Desk",
     "editorial board": "Editorial Board",
     "the editorial board": "Editorial Board",
+    "redaktion": "Redaktion",
+    "die redaktion": "Redaktion",
+    "rédaction": "Rédaction",
+    "la rédaction": "Rédaction",
+    "redacción": "Redacción",
+    "redazione": "Redazione",
+    "redakcja": "Redakcja",
+    "agencies": "Agencies",
+    "agencias": "Agencias",
+    "agenturen": "Agenturen",
 }
 #: Words that mark a byline part as a job title, not a name.
 ROLE_WORDS = frozenset(
@@ -206,6 +293,79 @@ ROLE_WORDS = frozenset(
         "redazione",
     }
 )
+#: Words that mark a credited name as an organisation, not a person (matched per word,
+#: case-folded, and as the tail of a compound such as "Energieverband").
+ORGANISATION_WORDS = frozenset(
+    {"gmbh", "ag", "e.v.", "ev", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "co.", "kg",
+     "verband", "verein", "stiftung", "institut", "institute", "university", "universität",
+     "université", "universidad", "magazin", "magazine", "zeitung", "news", "online", "media",
+     "medien", "verlag", "press", "presse", "team", "redaktion", "editorial", "union",
+     "agentur", "agency", "ministerium", "ministry", "bund", "landesanstalt", "society",
+     "gesellschaft", "association", "foundation", "group", "gruppe", "club", "network",
+     "netzwerk", "blog", "tv", "radio", "fernsehen", "service", "services", "desk",
+     "pressestelle", "experience", "illustrierte", "welle", "diario", "journal", "times",
+     "post", "daily", "weekly", "tribune", "herald", "gazette", "nachrichten", "aktuell"}
+)  # fmt: skip
+#: Compound endings that make a single word an organisation ("Energieverband").
+ORGANISATION_ENDINGS = ("verband", "verein", "stiftung", "zeitung", "magazin", "verlag")
+
+#: Role and title words trimmed off either end of a name ("Christoph Hein Chefredakteur").
+TRIMMED_ROLE_WORDS = frozenset(
+    {
+        "chefredakteur",
+        "chefredakteurin",
+        "redakteur",
+        "redakteurin",
+        "autor",
+        "autorin",
+        "author",
+        "auteur",
+        "autore",
+        "experte",
+        "expertin",
+        "korrespondent",
+        "korrespondentin",
+        "journaliste",
+        "periodista",
+        "redactor",
+        "redactora",
+        "dziennikarz",
+        "phd",
+        "md",
+        "dr",
+        "prof",
+        "mag",
+        "dipl",
+        "shares",
+        "by",
+        "von",
+        "par",
+        "por",
+        "am",
+        "on",
+        "the",
+        "fr",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    }
+)
+#: Words that make a byline part a picture or media credit, never the article's author.
+CREDIT_WORDS = frozenset(
+    {"photo", "photos", "photograph", "photographs", "foto", "fotos", "bild", "bilder",
+     "image", "images", "illustration", "video", "grafik", "graphics", "kamera", "camera"}
+)  # fmt: skip
+#: Date-label words that are never names ("Publiziert am", "Veröffentlicht").
+LABEL_WORDS = frozenset(
+    {"publiziert", "veröffentlicht", "published", "posted", "updated", "aktualisiert",
+     "erstellt", "publié", "publicado", "pubblicato", "opublikowano", "geschrieben",
+     "verfasst", "eingestellt", "written"}
+)  # fmt: skip
+
 #: Lower-case name particles kept lower-case inside a name ("Maria de la Cruz").
 NAME_PARTICLES = frozenset(
     {
@@ -318,6 +478,35 @@ DATE_LABELS: dict[str, str] = {
     "actualizado el": "updated",
     "aggiornato": "updated",
     "aggiornato il": "updated",
+    "erstellt": "published",
+    "erstellt am": "published",
+    "erschienen": "published",
+    "erschienen am": "published",
+    "veröffentlichung": "published",
+    "publiziert": "published",
+    "publiziert am": "published",
+    "gepostet": "published",
+    "gepostet am": "published",
+    "datum": "published",
+    "publication": "published",
+    "publication date": "published",
+    "date de publication": "published",
+    "publicado en": "published",
+    "fecha": "published",
+    "fecha de publicación": "published",
+    "opublikowano": "published",
+    "data publikacji": "published",
+    "data": "published",
+    "zuletzt aktualisiert": "updated",
+    "zuletzt aktualisiert am": "updated",
+    "letzte änderung": "updated",
+    "geändert am": "updated",
+    "stand": "updated",
+    "actualizado en": "updated",
+    "actualización": "updated",
+    "aktualizacja": "updated",
+    "zaktualizowano": "updated",
+    "mise à jour": "updated",
 }
 #: Month names in a few languages, mapped to English for python-dateutil.
 MONTH_NAMES: dict[str, str] = {
@@ -388,7 +577,64 @@ MONTH_NAMES: dict[str, str] = {
     "maart": "March",
     "mei": "May",
     "augustus": "August",
+    # Polish (genitive, as dates are written) and nominative
+    "stycznia": "January",
+    "lutego": "February",
+    "marca": "March",
+    "kwietnia": "April",
+    "maja": "May",
+    "czerwca": "June",
+    "lipca": "July",
+    "sierpnia": "August",
+    "września": "September",
+    "października": "October",
+    "listopada": "November",
+    "grudnia": "December",
+    "styczeń": "January",
+    "luty": "February",
+    "marzec": "March",
+    "kwiecień": "April",
+    "czerwiec": "June",
+    "lipiec": "July",
+    "sierpień": "August",
+    "wrzesień": "September",
+    "październik": "October",
+    "listopad": "November",
+    "grudzień": "December",
+    # Short forms used in datelines
+    "jan": "January",
+    "feb": "February",
+    "mär": "March",
+    "mrz": "March",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "okt": "October",
+    "oct": "October",
+    "nov": "November",
+    "dez": "December",
+    "dec": "December",
+    "févr": "February",
+    "avr": "April",
+    "juil": "July",
+    "déc": "December",
+    "ene": "January",
+    "dic": "December",
+    "ago": "August",
+    "abr": "April",
 }
+#: English month names and abbreviations (python-dateutil reads them as they are).
+ENGLISH_MONTH_WORDS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)  # fmt: skip
+#: Every month word a date in text may use, in any of the languages above.
+ALL_MONTH_WORDS = frozenset(ENGLISH_MONTH_WORDS) | frozenset(MONTH_NAMES)
+
 #: Words dropped before parsing a date ("on", weekday names in other languages, "Uhr").
 DATE_NOISE_WORDS = frozenset(
     {
@@ -470,3 +716,90 @@ TIMEZONE_OFFSETS: dict[str, int] = {
 #: Earliest and latest years accepted as a publication date.
 MIN_YEAR = 1900
 MAX_YEAR = 2100
+
+# --- Access and consent walls ---------------------------------------------------------------
+
+#: Words (match keys) of cookie and consent banners; a short text full of them is a consent wall.
+CONSENT_WORDS = frozenset(
+    {
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "tracking",
+        "privacy",
+        "partners",
+        "vendors",
+        "accept",
+        "reject",
+        "preferences",
+        "einwilligung",
+        "zustimmen",
+        "akzeptieren",
+        "datenschutz",
+        "datenschutzerklärung",
+        "consentement",
+        "accepter",
+        "consentimiento",
+        "aceptar",
+        "consenso",
+        "accetta",
+    }
+)
+#: Phrases (case-folded) that end a teaser cut off by a paywall.
+PAYWALL_PHRASES = (
+    "subscribe to continue reading",
+    "subscribe to read",
+    "to view the full story, please subscribe",
+    "to read the full story",
+    "for the full story",
+    "already a subscriber",
+    "this article is for subscribers",
+    "this content is for subscribers",
+    "exclusive to subscribers",
+    "sign in to continue reading",
+    "log in to continue reading",
+    "register to continue reading",
+    "become a member to read",
+    "weiterlesen mit",
+    "jetzt abonnieren",
+    "abonnieren sie",
+    "artikel ist nur für abonnenten",
+    "réservé aux abonnés",
+    "contenido exclusivo para suscriptores",
+)
+
+#: Labels (case-folded, without a trailing colon) that open the end matter after a story:
+#: contact boxes, source lists, further reading. Text from such a label on is not the story.
+END_MATTER_LABELS = frozenset(
+    {
+        "contact",
+        "contacts",
+        "press contact",
+        "media contact",
+        "sources",
+        "further reading",
+        "more information",
+        "further information",
+        "about the author",
+        "kontakt",
+        "pressekontakt",
+        "ansprechpartner",
+        "quellen",
+        "quellenangaben",
+        "zusatzinformationen",
+        "weitere informationen",
+        "weitere infos",
+        "zum weiterlesen",
+        "weiterführende informationen",
+        "weiterführende links",
+        "über den autor",
+        "über die autorin",
+        "mehr zum thema",
+        "fuentes",
+        "más información",
+        "sources et références",
+        "pour en savoir plus",
+        "źródła",
+    }
+)

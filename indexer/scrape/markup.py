@@ -7,14 +7,20 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from indexer.scrape import rules
+from indexer.scrape.dates import find_date
 from indexer.scrape.facts import Facts
-from indexer.scrape.textutil import clean_value, collapse, match_key
+from indexer.scrape.textutil import clean_value, collapse, dedupe, match_key
 
 _PIECES = re.compile(r"[\s_\-]+")
 _TITLE_SEPARATOR = re.compile(rules.TITLE_SEPARATORS)
 _MAX_BYLINE_CHARS = 200
 _MAX_CANDIDATES = 20
 _MAX_SITE_WORDS = 6
+_MAX_DATE_CHARS = 120
+_LAYOUT_PREFIXES = ("has-", "has_", "with-", "no-", "is-", "without-")
+_DATE_CLASS = re.compile(
+    r"(?:^|publish|publishing|publication|pub|post|news|article|entry|creation)date$"
+)
 
 
 def class_tokens(tag: Tag) -> set[str]:
@@ -39,6 +45,8 @@ def markup_facts(soup: BeautifulSoup) -> Facts:
     headline = _headline(soup, title)
     return Facts(
         headline=headline,
+        title=title,
+        headings=tuple(_headings(soup, title)),
         site_name=_title_site_name(title, headline),
         authors=tuple(_authors(soup)),
         published=_time(soup, rules.PUBLISHED_TOKENS, first_fallback=True),
@@ -80,6 +88,8 @@ def _title_site_name(title: str | None, headline: str | None) -> str | None:
     lead = _TITLE_SEPARATOR.sub(" ", lead).strip()
     if match_key(lead) != match_key(headline) or len(site.split()) > _MAX_SITE_WORDS:
         return None
+    if len(site.split()) > max(2, len(lead.split())):
+        return None  # the longer part is the headline ("News - Storm hits the coast")
     return site or None
 
 
@@ -103,6 +113,25 @@ def _headline(soup: BeautifulSoup, title: str | None) -> str | None:
     return _h1(soup, texts, title) or title
 
 
+def _headings(soup: BeautifulSoup, title: str | None) -> list[str]:
+    """The page's <h1> texts, the one inside the article region first, logos left out."""
+    headings = [clean_value(h.get_text(" ")) for h in soup.find_all("h1", limit=_MAX_CANDIDATES)]
+    texts = dedupe(h for h in headings if h and len(h) > 3)
+    if title:
+        parts = _TITLE_SEPARATOR.split(title)
+        if len(parts) > 1:
+            site_key = match_key(parts[-1])
+            texts = [t for t in texts if match_key(t) != site_key]
+    region = article_region(soup)
+    inner = region.find("h1") if region is not soup else None
+    if isinstance(inner, Tag):
+        inner_text = clean_value(inner.get_text(" "))
+        if inner_text in texts:
+            texts.remove(inner_text)
+            texts.insert(0, inner_text)
+    return texts
+
+
 def _h1(soup: BeautifulSoup, texts: list[str], title: str | None) -> str | None:
     if not texts:
         return None
@@ -121,7 +150,9 @@ def _h1(soup: BeautifulSoup, texts: list[str], title: str | None) -> str | None:
 
 
 def _authors(soup: BeautifulSoup) -> list[str]:
+    """rel=author links with text, else byline elements, else rel=author hrefs (profile URLs)."""
     found: list[str] = []
+    hrefs: list[str] = []
     for tag in soup.find_all(["a", "link"], rel=True, limit=200):
         rel = tag.get("rel")
         rels = [str(r).lower() for r in (rel if isinstance(rel, list) else str(rel).split())]
@@ -131,7 +162,7 @@ def _authors(soup: BeautifulSoup) -> list[str]:
             if text:
                 found.append(text)
             elif href:
-                found.append(str(href))
+                hrefs.append(str(href))
     if found:
         return found
     region = article_region(soup)
@@ -145,7 +176,7 @@ def _authors(soup: BeautifulSoup) -> list[str]:
                         return found
         if found:
             return found
-    return found
+    return hrefs
 
 
 def _has_names(tag: Tag) -> bool:
@@ -155,11 +186,30 @@ def _has_names(tag: Tag) -> bool:
 def _in_foreign_region(tag: Tag) -> bool:
     """Inside comments, teasers or page furniture, where bylines name other writers."""
     for parent in tag.parents:
+        if parent.name in ("body", "html"):
+            return False  # classes on <body> describe the page layout, not a region
         if parent.name in rules.FOREIGN_BYLINE_TAGS:
             return True
-        if _has_names(parent) and class_tokens(parent) & rules.FOREIGN_BYLINE_TOKENS:
-            return True
+        if _has_names(parent) and _region_tokens(parent) & rules.FOREIGN_BYLINE_TOKENS:
+            # A region that holds the page's headline is the article's own, whatever its
+            # classes say ("article-sidebar-layout").
+            return parent.find("h1") is None
     return False
+
+
+def _region_tokens(tag: Tag) -> set[str]:
+    """Class tokens naming what a region is; layout states ("has-sidebar") are left out."""
+    raw = tag.get("class")
+    names = list(raw) if isinstance(raw, list) else str(raw or "").split()
+    names += [str(tag[a]) for a in ("id", "data-testid", "data-component") if tag.has_attr(a)]
+    tokens: set[str] = set()
+    for name in names:
+        low = str(name).lower()
+        if low.startswith(_LAYOUT_PREFIXES):
+            continue
+        tokens.add(low)
+        tokens.update(piece for piece in _PIECES.split(low) if piece)
+    return tokens
 
 
 def _time(soup: BeautifulSoup, tokens: frozenset[str], *, first_fallback: bool) -> str | None:
@@ -171,17 +221,35 @@ def _time(soup: BeautifulSoup, tokens: frozenset[str], *, first_fallback: bool) 
             value = _time_value(tag)
             if value:
                 return value
-    for tag in soup.find_all(_has_names, limit=5000):
-        if tag.name != "time" and class_tokens(tag) & tokens:
+    value = _dated_element(soup, tokens)
+    if value or not first_fallback:
+        return value
+    region = article_region(soup)
+    first_time = region.find("time", datetime=True)
+    if isinstance(first_time, Tag):
+        return _time_value(first_time)
+    return _dated_element(region, rules.DATE_TOKENS, loose=True) or (
+        _dated_element(soup, rules.DATE_TOKENS, loose=True) if region is not soup else None
+    )
+
+
+def _dated_element(
+    root: BeautifulSoup | Tag, tokens: frozenset[str], *, loose: bool = False
+) -> str | None:
+    """The date in the first short element whose class names one of ``tokens`` (or, when
+    ``loose``, any class name ending in "date" such as "news-date", "publishingdate")."""
+    for tag in root.find_all(_has_names, limit=5000):
+        names = class_tokens(tag)
+        named = bool(names & tokens) or (loose and any(_DATE_CLASS.search(n) for n in names))
+        if tag.name != "time" and named and not _in_foreign_region(tag):
             inner = tag.find("time")
-            value = _time_value(inner) if isinstance(inner, Tag) else clean_value(tag.get_text(" "))
-            if value and len(value) <= 80:
+            if isinstance(inner, Tag):
+                value = _time_value(inner)
+            else:
+                text = clean_value(tag.get_text(" "))
+                value = find_date(text) if text and len(text) <= _MAX_DATE_CHARS else None
+            if value:
                 return value
-    if first_fallback:
-        region = article_region(soup)
-        first_time = region.find("time", datetime=True)
-        if isinstance(first_time, Tag):
-            return _time_value(first_time)
     return None
 
 

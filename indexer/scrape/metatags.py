@@ -12,6 +12,21 @@ from indexer.scrape.facts import Facts
 from indexer.scrape.textutil import clean_value, dedupe
 
 MetaMap = dict[str, list[str]]
+_WRITTEN_BY_LABELS = frozenset(
+    {
+        "written by",
+        "author",
+        "by",
+        "verfasst von",
+        "geschrieben von",
+        "autor",
+        "écrit par",
+        "auteur",
+        "escrito por",
+        "scritto da",
+        "napisane przez",
+    }
+)
 
 
 def meta_map(soup: BeautifulSoup) -> MetaMap:
@@ -85,7 +100,17 @@ def _first_date(meta: MetaMap, names: Iterable[str]) -> str | None:
 
 
 def _authors(meta: MetaMap) -> list[str]:
-    """Author values of the first author name the page uses (profile URLs included)."""
+    """Author values of the first author name the page uses (profile URLs included).
+
+    Also reads the "twitter:label1 = Written by / twitter:data1 = Name" pairs that
+    blog tools write for link previews.
+    """
+    for number in range(1, 5):
+        label = first(meta, (f"twitter:label{number}",))
+        if label and label.casefold().strip(" :") in _WRITTEN_BY_LABELS:
+            data = first(meta, (f"twitter:data{number}",))
+            if data:
+                return [data]
     for name in rules.META_AUTHOR:
         values = meta.get(name)
         if values:

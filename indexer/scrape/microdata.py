@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bs4 import BeautifulSoup, Tag
@@ -10,6 +11,8 @@ from indexer.scrape import rules
 from indexer.scrape.facts import Facts
 from indexer.scrape.textutil import clean_value, collapse
 
+_RDFA_PREFIXES = ("schema:", "sdo:")
+_RDFA_SCHEMA = re.compile(r"(?:^|\s)(?:schema|sdo):", re.I)
 _URL_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "img": "src", "source": "src"}
 
 
@@ -32,7 +35,7 @@ def microdata_facts(soup: BeautifulSoup) -> Facts:
         headline=value("headline") or (value("name") if scope is not None else None),
         description=value("description"),
         authors=tuple(_people(props.get("author", []) + props.get("creator", []))),
-        published=value("datepublished") or value("datecreated"),
+        published=value("datepublished") or value("datecreated") or value("uploaddate"),
         updated=value("datemodified"),
         section=value("articlesection"),
         tags=tuple(k.strip() for k in (keywords or "").split(",") if k.strip()),
@@ -47,7 +50,7 @@ def item_value(tag: Tag) -> str | None:
     """The value microdata assigns to an element: content, datetime, a URL, or its text."""
     if tag.has_attr("content"):
         return clean_value(str(tag["content"]))
-    if tag.name == "time" and tag.has_attr("datetime"):
+    if tag.has_attr("datetime"):
         return clean_value(str(tag["datetime"]))
     attribute = _URL_ATTRIBUTES.get(tag.name or "")
     if attribute and tag.has_attr(attribute) and tag.name != "a":
@@ -65,10 +68,17 @@ def _article_scope(soup: BeautifulSoup) -> Tag | None:
 
 
 def _props(root: Tag) -> dict[str, list[Tag]]:
+    """itemprop names, and RDFa schema.org properties ("schema:datePublished"), to elements."""
     found: dict[str, list[Tag]] = {}
     for tag in root.find_all(True, attrs={"itemprop": True}):
         for name in str(tag.get("itemprop") or "").lower().split():
             found.setdefault(name, []).append(tag)
+    for tag in root.find_all(True, attrs={"property": _RDFA_SCHEMA}):
+        if tag.name == "meta":
+            continue
+        for name in str(tag.get("property") or "").lower().split():
+            if name.startswith(_RDFA_PREFIXES):
+                found.setdefault(name.split(":", 1)[1], []).append(tag)
     return found
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 #: Markup past this many characters is ignored, so a huge page costs bounded time.
 MAX_MARKUP_CHARS = 5_000_000
+#: Markup parsed once comments, scripts and styles are gone; real pages stay well below it.
+MAX_PARSED_CHARS = 2_000_000
 #: Bytes inspected when sniffing an encoding declared inside the page.
 SNIFF_BYTES = 16_384
 #: Share of control characters (excluding tab/newline/CR/FF) above which input is junk.
@@ -64,12 +66,16 @@ ORGANIZATION_TYPES = frozenset(
 # --- <meta> names, per field, in order of preference (keys are lower-cased) ---------------------
 
 META_HEADLINE = (
+    # Dublin Core first when a page bothers to give it (as Readability does): it is written
+    # for cataloguing, where social titles are written for clicks.
+    "dc:title",
+    "dcterms:title",
+    "dc.title",
+    "dcterms.title",
     "og:title",
     "twitter:title",
     "parsely-title",
     "sailthru.title",
-    "dc.title",
-    "dcterms.title",
     "title",
     "headline",
 )
@@ -91,13 +97,15 @@ META_PUBLISHER = (
     "twitter:site:name",
 )
 META_AUTHOR = (
+    "dc:creator",
+    "dcterms:creator",
+    "dc.creator",
+    "dcterms.creator",
     "author",
     "article:author",
     "og:article:author",
     "parsely-author",
     "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
     "byl",
     "citation_author",
     "twitter:creator:name",
@@ -128,6 +136,15 @@ META_PUBLISHED = (
     "original-publish-date",
     "og:pubdate",
     "cxenseparse:recs:publishtime",
+    "dc:date",
+    "dcterms:created",
+    "dcterms:issued",
+    "bepress_citation_date",
+    "bepress_citation_publication_date",
+    "date_published",
+    "publish_time",
+    "published_time",
+    "article_date_original",
 )
 META_MODIFIED = (
     "article:modified_time",
@@ -252,6 +269,10 @@ PUBLISHED_TOKENS = frozenset(
 )
 #: Class/id tokens of elements holding the modified date.
 UPDATED_TOKENS = frozenset({"updated", "modified", "date-modified", "last-updated", "update"})
+#: Class/id tokens of elements that hold some date of the article (read after the above).
+DATE_TOKENS = frozenset(
+    {"date", "datum", "dateline", "datetime", "timestamp", "time", "meta-date", "post-date"}
+)
 
 #: Markers of the element holding the article text, strongest first: itemprop values,
 #: (attribute, value) pairs, then class or id names (whole names, lower-cased).
@@ -391,6 +412,7 @@ BOILERPLATE_TOKENS = frozenset(
         "mostread",
         "comment",
         "comments",
+        "commentlist",
         "disqus",
         "breadcrumb",
         "breadcrumbs",
@@ -475,6 +497,7 @@ STRONG_BOILERPLATE_TOKENS = frozenset(
         "related",
         "recommended",
         "comments",
+        "commentlist",
         "breadcrumb",
         "breadcrumbs",
         "sidebar",
@@ -495,6 +518,24 @@ STRONG_BOILERPLATE_TOKENS = frozenset(
         "partage",
         "compartir",
         "condividi",
+    }
+)
+#: Tokens of reader comment threads, removed from the content however long they are
+#: ("comment" alone also names opinion pieces).
+COMMENT_TOKENS = frozenset({"comments", "commentlist", "disqus", "replies"})
+#: Tokens of regions never chosen as the article however much text they hold.
+NEVER_CONTENT_TOKENS = frozenset(
+    {
+        "comment",
+        "comments",
+        "commentlist",
+        "comment-list",
+        "disqus",
+        "replies",
+        "sidebar",
+        "footer",
+        "navigation",
+        "navbar",
     }
 )
 #: Whole class names of text hidden from sight or kept for screen readers only.

@@ -13,6 +13,9 @@ _WHITESPACE = re.compile(r"\s{2,}|[^\S \u00a0]")
 _TAG = re.compile(r"<[^<>]{0,400}>")
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _KEY_DROP = re.compile(r"[^\w]+")
+# Elements whose content is never text, and comments; JSON-LD scripts carry metadata.
+_INERT_OPEN = re.compile(r"<!--|<(script|style|svg|template)\b([^>]*)>", re.I)
+_STRUCTURED_DATA = re.compile(r"ld\+json", re.I)
 
 
 def collapse(text: str | None) -> str:
@@ -37,6 +40,54 @@ def clean_value(value: str | None) -> str | None:
         text = _TAG.sub(" ", text)
     text = collapse(text)
     return text or None
+
+
+def strip_inert_markup(markup: str) -> str:
+    """Markup without comments, styles, inline SVG and scripts other than JSON-LD.
+
+    They hold no article text, yet are most of a modern page's tags and bytes, so the
+    parse is cheaper without them. An element ends at its first closing tag, as in a
+    browser; one left open runs to the end of the page and is kept as it is. One pass,
+    linear in the length of the markup.
+    """
+    pieces: list[str] = []
+    position = 0
+    while True:
+        match = _INERT_OPEN.search(markup, position)
+        if match is None:
+            break
+        name = match.group(1)
+        if name is not None and _STRUCTURED_DATA.search(match.group(2)):
+            pieces.append(markup[position : match.end()])
+            position = match.end()
+            continue
+        if name is None:
+            close = markup.find("-->", match.end())
+            end = close + 3 if close >= 0 else -1
+        elif match.group(2).rstrip().endswith("/"):
+            end = match.end()  # <svg ... /> closes itself
+        else:
+            close = _find_closer(markup, name, match.end())
+            end = markup.find(">", close) + 1 if close >= 0 else -1
+        if end <= 0:
+            break
+        pieces.append(markup[position : match.start()])
+        pieces.append(" ")
+        position = end
+    pieces.append(markup[position:])
+    return "".join(pieces)
+
+
+def _find_closer(markup: str, name: str, start: int) -> int:
+    """Index of the closing tag of ``name`` at or after ``start`` (any letter case), or -1."""
+    pattern = _CLOSERS.get(name.lower())
+    if pattern is None:
+        pattern = _CLOSERS[name.lower()] = re.compile(rf"</{re.escape(name)}(?=[\s/>])", re.I)
+    found = pattern.search(markup, start)
+    return found.start() if found else -1
+
+
+_CLOSERS: dict[str, re.Pattern[str]] = {}
 
 
 def match_key(text: str) -> str:

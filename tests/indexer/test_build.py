@@ -237,3 +237,13 @@ def test_lock_of_a_killed_writer_is_released(tmp_path: Path) -> None:
         if holder.stdout is not None:
             holder.stdout.close()
     assert _reindex(cache, tmp_path, full=True).documents == 1
+
+
+def test_pages_the_crawler_marked_as_not_articles_are_not_indexed(tmp_path: Path) -> None:
+    articles = sample_articles()
+    cache = cache_with(articles[:3])
+    section_page = replace(page_for(articles[3]), is_article=False)
+    cache.put(section_page)
+    report = _reindex(cache, tmp_path, full=True)
+    assert report.documents == 3
+    assert articles[3].id not in _headlines(tmp_path)

@@ -103,10 +103,9 @@ def test_stop_words_alone_search_nothing() -> None:
     assert parsed.notice is None
 
 
-def test_all_terms_tier_only_for_implicit_groups() -> None:
-    assert parse_query("port strike", SCHEMA).all_terms is not None
+def test_no_strict_tier_ranking_is_by_score() -> None:
+    assert parse_query("port strike", SCHEMA).all_terms is None
     assert parse_query("port OR strike", SCHEMA).all_terms is None
-    assert parse_query("strike", SCHEMA).all_terms is None
 
 
 def test_plain_words_drops_operators_and_repeats() -> None:

@@ -134,3 +134,119 @@ def test_nested_markup_deeper_than_recursion_limit() -> None:
     depth = 3000
     html = "<html><body>" + "<div>" * depth + f"<p>{LONG}</p>" + "</div>" * depth + "</body></html>"
     assert extract_article(html).body == LONG.strip()
+
+
+def _prose(n: int, topic: str = "pier") -> str:
+    return "".join(
+        f"<p>Paragraph {i} about the {topic}: the board met, argued at length, and agreed "
+        f"to go ahead with the works on the {topic} before the summer season starts.</p>"
+        for i in range(n)
+    )
+
+
+def test_menu_of_links_loses_to_prose_without_any_markers() -> None:
+    menu = "".join(
+        f"<li><a href='/s{i}'>A long headline of another story {i}, with commas, here</a></li>"
+        for i in range(30)
+    )
+    html = f"<html><body><div><ul>{menu}</ul></div><div>{_prose(4)}</div></body></html>"
+    body = _body(html)
+    assert "Paragraph 3 about the pier" in body
+    assert "another story" not in body
+
+
+def test_text_split_over_sibling_blocks_is_read_whole() -> None:
+    html = (
+        "<html><body><div id='page'>"
+        f"<div class='part-a'>{_prose(5)}</div><div class='part-b'>{_prose(3, 'harbour')}</div>"
+        "</div><div class='foot'><a href='/'>Home</a></div></body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 4 about the pier" in body
+    assert "Paragraph 2 about the harbour" in body
+
+
+def test_trailing_box_label_is_dropped_but_intertitles_stay() -> None:
+    html = (
+        f"<html><body><article>{_prose(2)}<h2>What comes next</h2>{_prose(2, 'quay')}"
+        "<h3>More on this topic</h3></article></body></html>"
+    )
+    paragraphs = _body(html).split("\n\n")
+    assert "What comes next" in paragraphs
+    assert paragraphs[-1].startswith("Paragraph 1 about the quay")
+
+
+def test_end_matter_label_cuts_the_contact_box() -> None:
+    html = (
+        f"<html><body><article>{_prose(4)}<p>Contact:</p><p>Press office, Harbour Board</p>"
+        "<p>phone 0123 456</p></article></body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 3 about the pier" in body
+    assert "Press office" not in body
+
+
+def test_articlebody_itemprop_beats_a_longer_comment_list() -> None:
+    comments = "".join(
+        f"<li><p>Comment {i}: I have lived by the harbour for years, and, frankly, the pier "
+        "has needed this for a long time, so good news at last for all of us here.</p></li>"
+        for i in range(20)
+    )
+    html = (
+        f"<html><body><div itemprop='articleBody'>{_prose(3)}</div>"
+        f"<ul class='thread'>{comments}</ul></body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 2 about the pier" in body
+    assert "Comment 3" not in body
+
+
+def test_teaser_cards_sharing_the_content_class_do_not_win() -> None:
+    cards = "".join(
+        f"<div class='article-content'><a href='/t{i}'>Teaser {i} for another story here</a></div>"
+        for i in range(20)
+    )
+    html = f"<html><body><div class='story'>{_prose(5)}</div><aside>{cards}</aside></body></html>"
+    body = _body(html)
+    assert "Paragraph 4 about the pier" in body
+    assert "Teaser" not in body
+
+
+def test_header_inside_the_article_keeps_its_text_but_not_its_byline() -> None:
+    html = (
+        "<html><body><article><header><h1>Pier works</h1><p class='byline'>By Ann Example</p>"
+        "<p>The harbour board has, after two years of argument, approved the works.</p></header>"
+        f"{_prose(3)}</article></body></html>"
+    )
+    body = _body(html)
+    assert body.startswith("The harbour board has, after two years")
+    assert "Ann Example" not in body
+
+
+def test_inert_markup_is_stripped_before_parsing() -> None:
+    from indexer.scrape.textutil import strip_inert_markup
+
+    markup = (
+        "a<!-- c -->b<SCRIPT>var s = '</div>';</Script >c"
+        '<script type="application/ld+json">{"x": 1}</script>d<svg><path/></svg>e'
+        "<svg class='i'/>f<style>p{}</style>g<script src='x.js'></script\n>h"
+    )
+    assert strip_inert_markup(markup) == (
+        'a b c<script type="application/ld+json">{"x": 1}</script>d e f g h'
+    )
+    assert strip_inert_markup("<script>never closed <p>x</p>") == "<script>never closed <p>x</p>"
+
+
+def test_a_long_comment_thread_is_never_the_article() -> None:
+    comments = "".join(
+        f"<li><p>Comment {i}: I have lived by the harbour for years, and, frankly, the pier "
+        "has needed this for a long time, so good news at last for all of us here.</p></li>"
+        for i in range(25)
+    )
+    html = (
+        f"<html><body><div class='entry'>{_prose(3)}</div>"
+        f"<ol class='commentlist'>{comments}</ol></body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 2 about the pier" in body
+    assert "Comment 3" not in body

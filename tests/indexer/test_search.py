@@ -126,7 +126,8 @@ def test_pagination(service: SearchService) -> None:
         {"page_size": 101},
         {"page": 1001},
         {"date_from": date(2024, 3, 9), "date_to": date(2024, 3, 1)},
-        {"sort": "oldest"},
+        {"sort": "oldest first"},
+        {"fresh": "yes"},
     ],
 )
 def test_bad_parameters_raise_invalid_request(service: SearchService, options: dict) -> None:

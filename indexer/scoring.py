@@ -1,0 +1,211 @@
+"""Ranking policy: the BM25 weighting every search uses and word coordination for short queries.
+
+Measured with ``bench/relevance.py`` (see docs/index.md, "Ranking"). Each choice here is a
+general one, not a fit to particular queries:
+
+- **BM25 with the Robertson–Spärck Jones idf**, ``log(1 + (N - n + 0.5) / (n + 0.5))``.
+  Whoosh's own idf, ``log(N / (n + 1)) + 1``, never drops below 1, so a word found in
+  nearly every article still scores about a third of a rare name's weight; with this idf
+  such words fade to almost nothing, as in Lucene, SQLite FTS5 and tantivy.
+- **The idf raised to IDF_EXPONENT.** Readers' natural-language queries carry many
+  general words ("efforts", "policy", "number"); a power above 1 lets the rare,
+  specific words of a query (names, places, subjects) decide the order. For a one- or
+  two-word query it changes little: every match shares the same words.
+- **K1 = 1.5, B = 0.75**: standard BM25 values (K1 is commonly set between 1.2 and 2);
+  a little more room for repeated mentions suits long news articles.
+- **Word coordination for short queries** (``CoordinatedOr``): in a query of up to
+  COORDINATED_MAX_WORDS words, an article's score is scaled by the idf-weighted share
+  of the words it holds, so one with every word normally ranks first, yet an article
+  missing a common word can still win on the rarer ones. It replaced a strict
+  all-words-first tier, which did worse on keyword queries. Long queries are ranked by
+  score alone: no article holds every word of a sentence, and scaling by coverage cost
+  ranking quality there in measurement.
+"""
+
+from __future__ import annotations
+
+from math import log
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.matching import Matcher, NullMatcher
+from whoosh.scoring import BM25F, WeightingModel
+
+K1 = 1.5
+B = 0.75
+IDF_EXPONENT = 1.5
+# Queries with at most this many words mark down articles missing some of them.
+COORDINATED_MAX_WORDS = 3
+# How hard such an article is marked down (``CoordinatedOr``).
+COORDINATION_EXPONENT = 1.0
+
+
+class NewsBM25(BM25F):
+    """Whoosh's per-field BM25 with a non-negative Robertson–Spärck Jones idf, sharpened.
+
+    Whoosh sums per-field BM25 scores, each multiplied by the query's field weight
+    (``schema.DEFAULT_FIELD_BOOSTS``); only the idf differs from ``whoosh.scoring.BM25F``.
+    """
+
+    def __init__(self, *, k1: float = K1, b: float = B, idf_exponent: float = IDF_EXPONENT) -> None:
+        super().__init__(B=b, K1=k1)
+        self.idf_exponent = idf_exponent
+
+    def idf(self, searcher: Any, fieldname: str, text: str) -> float:
+        # Whoosh caches this per searcher (Searcher.idf), so it runs once per term.
+        return bm25_idf(searcher.doc_frequency(fieldname, text), searcher.doc_count_all()) ** (
+            self.idf_exponent
+        )
+
+
+def bm25_idf(doc_frequency: int, doc_count: int) -> float:
+    """Robertson–Spärck Jones idf, kept positive: near 0 for a word in every document."""
+    return log(1.0 + (doc_count - doc_frequency + 0.5) / (doc_frequency + 0.5))
+
+
+def weighting() -> WeightingModel:
+    """The weighting model searchers are opened with."""
+    return NewsBM25()
+
+
+def coordination_exponent(word_count: int) -> float:
+    """The ``CoordinatedOr`` exponent for a query of ``word_count`` words (0: plain OR)."""
+    return COORDINATION_EXPONENT if word_count <= COORDINATED_MAX_WORDS else 0.0
+
+
+class CoordinatedOr(wq.Or):
+    """OR of a query's words, each document's score scaled by the words it holds.
+
+    The scale is the share of the words' weight (each word weighs its idf, so a rare
+    name counts for more than a common word) found in the document, to the power
+    ``exponent``: an article with every word keeps its whole score, one with half of
+    them (by weight) keeps ``0.5 ** exponent`` of it. Unlike a strict all-words tier,
+    a document missing a common word can still win on the rarer words it has.
+    """
+
+    def __init__(
+        self,
+        subqueries: list[wq.Query],
+        boost: float = 1.0,
+        exponent: float | None = None,
+    ) -> None:
+        super().__init__(subqueries, boost=boost)
+        self.exponent = COORDINATION_EXPONENT if exponent is None else exponent
+
+    def __eq__(self, other: object) -> bool:
+        return super().__eq__(other) and self.exponent == getattr(other, "exponent", None)
+
+    def __hash__(self) -> int:
+        return super().__hash__() ^ hash(self.exponent)
+
+    def apply(self, fn: Any) -> CoordinatedOr:
+        return self.__class__([fn(q) for q in self.subqueries], self.boost, self.exponent)
+
+    def normalize(self) -> wq.Query:
+        norm = super().normalize()
+        if isinstance(norm, CoordinatedOr):
+            norm.exponent = self.exponent
+        return norm
+
+    def _matcher(self, subs: list[wq.Query], searcher: Any, context: Any) -> Matcher:
+        weights = [word_weight(searcher, query) for query in subs]
+        matchers = [query.matcher(searcher, context) for query in subs]
+        return CoordinationMatcher(matchers, weights, self.exponent, self.boost)
+
+
+def word_weight(searcher: Any, query: wq.Query) -> float:
+    """A query word's weight for coordination: the largest idf among its terms."""
+    count = searcher.doc_count_all()
+    idfs = [
+        bm25_idf(searcher.doc_frequency(field, text), count)
+        for field, text in query.iter_all_terms()
+    ]
+    return max(idfs, default=0.0)
+
+
+class CoordinationMatcher(Matcher):
+    """Union of per-word matchers scoring ``sum(scores) * coverage ** exponent``."""
+
+    def __init__(
+        self, children: list[Matcher], weights: list[float], exponent: float, boost: float = 1.0
+    ) -> None:
+        self._children = children
+        self._weights = weights
+        self._total = sum(weights)
+        self._exponent = exponent
+        self._boost = boost
+        self._id = self._first_id()
+
+    def _first_id(self) -> int | None:
+        ids = [child.id() for child in self._children if child.is_active()]
+        return min(ids) if ids else None
+
+    def _current(self) -> list[int]:
+        """Indexes of the children on the current document."""
+        return [
+            index
+            for index, child in enumerate(self._children)
+            if child.is_active() and child.id() == self._id
+        ]
+
+    def is_active(self) -> bool:
+        return self._id is not None
+
+    def id(self) -> int:
+        return self._id  # type: ignore[return-value]
+
+    def reset(self) -> None:
+        for child in self._children:
+            child.reset()
+        self._id = self._first_id()
+
+    def next(self) -> bool:
+        for index in self._current():
+            self._children[index].next()
+        self._id = self._first_id()
+        return False
+
+    def skip_to(self, target: int) -> bool:
+        for child in self._children:
+            if child.is_active() and child.id() < target:
+                child.skip_to(target)
+        self._id = self._first_id()
+        return False
+
+    def score(self) -> float:
+        current = self._current()
+        total = sum(self._children[index].score() for index in current)
+        if self._total > 0:
+            held = sum(self._weights[index] for index in current)
+            total *= (held / self._total) ** self._exponent
+        return total * self._boost
+
+    def weight(self) -> float:
+        return sum(self._children[index].weight() for index in self._current())
+
+    def supports(self, astype: str) -> bool:
+        return all(child.supports(astype) for child in self._children)
+
+    def spans(self) -> list[Any]:
+        return sorted({span for index in self._current() for span in self._children[index].spans()})
+
+    def supports_block_quality(self) -> bool:
+        return False  # the coverage factor is only known per document
+
+    def is_leaf(self) -> bool:
+        return False
+
+    def children(self) -> list[Matcher]:
+        return list(self._children)
+
+    def depth(self) -> int:
+        return 1 + max((child.depth() for child in self._children), default=0)
+
+    def copy(self) -> CoordinationMatcher:
+        copied = [child.copy() for child in self._children]
+        return CoordinationMatcher(copied, self._weights, self._exponent, self._boost)
+
+    def replace(self, minquality: float = 0) -> Matcher:
+        if not self.is_active():
+            return NullMatcher()
+        return self
