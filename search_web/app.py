@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Flask, Response
 
-from search_web import api, pages, service
+from search_web import api, feeds, pages, service
 from search_web.errors import register_error_handlers
-from search_web.formatting import register_template_helpers
+from search_web.formatting import CLOCK_KEY, register_template_helpers, system_clock
 from search_web.service import SearchBackend
 from search_web.settings import Settings
 
@@ -15,7 +15,7 @@ from search_web.settings import Settings
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'none'",
+        "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' https: data:",
         "font-src 'self'",
@@ -59,6 +59,7 @@ def create_app(
         BROADSHEET_SETTINGS=resolved,
         MAX_CONTENT_LENGTH=64 * 1024,
     )
+    app.config.setdefault(CLOCK_KEY, system_clock)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.jinja_env.trim_blocks = True
@@ -71,4 +72,5 @@ def create_app(
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(feeds.bp)
     return app

@@ -17,7 +17,19 @@ import waitress
 from tqdm import tqdm
 from werkzeug.datastructures import MultiDict
 
-from crawl_cache import CrawlCache, CrawlCacheError, ImportReport, count_inputs, import_paths
+from crawl_cache import (
+    CrawlCache,
+    CrawlCacheError,
+    CrawlOptions,
+    CrawlProgress,
+    CrawlReport,
+    ImportReport,
+    count_inputs,
+    export_warc,
+    frontier_counts,
+    import_paths,
+    run_crawl,
+)
 from indexer import SearchService, extract_article, reindex
 from indexer.errors import IndexerError, IndexLocked
 from search_web import output
@@ -176,7 +188,11 @@ def reindex_command(state: CliState, full: bool, workers: int | None) -> None:
 @click.option("--section", multiple=True, help="Only this section (repeatable).")
 @click.option("--from", "date_from", help="Published on or after (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD).")
-@click.option("--sort", type=click.Choice(["relevance", "newest"]), default="relevance")
+@click.option("--lang", multiple=True, help="Only this language code (repeatable).")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
+@click.option("--fresh", is_flag=True, help="Blend recency into relevance.")
+@click.option("--no-variants", is_flag=True, help="Do not add other spellings of names.")
+@click.option("--all-copies", is_flag=True, help="List syndicated copies as separate results.")
 @pass_state
 def search(
     state: CliState,
@@ -189,7 +205,11 @@ def search(
     section: tuple[str, ...],
     date_from: str | None,
     date_to: str | None,
+    lang: tuple[str, ...],
     sort: str,
+    fresh: bool,
+    no_variants: bool,
+    all_copies: bool,
 ) -> None:
     """Search the index from the terminal (an empty QUERY lists the newest articles)."""
     args: list[tuple[str, str]] = [("q", query), ("sort", sort), ("page", str(page))]
@@ -197,6 +217,9 @@ def search(
     args += [("source", value) for value in source]
     args += [("author", value) for value in author]
     args += [("section", value) for value in section]
+    args += [("lang", value) for value in lang]
+    args += [("fresh", "1" if fresh else "0"), ("variants", "0" if no_variants else "1")]
+    args += [("copies", "0" if all_copies else "1")]
     request = parse_search_request(MultiDict(args))
     service = SearchService(state.settings.index_dir)
     try:
@@ -219,6 +242,220 @@ def stats(state: CliState, as_json: bool) -> None:
         click.echo(json.dumps(plain_data(report), ensure_ascii=False, indent=2))
     else:
         click.echo(output.status_summary(report))
+        if report.failures_by_stage:
+            by_stage = ", ".join(f"{n} {stage}" for stage, n in report.failures_by_stage.items())
+            click.echo(f"Failures by stage: {by_stage}")
+        if report.crawl is not None:
+            click.echo(f"Last crawl: {_crawl_counts(report.crawl)}")
+
+
+def _crawl_counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {state.replace('_', ' ')}" for state, n in counts.items())
+
+
+@main.command()
+@click.argument("seeds", nargs=-1, metavar="[SEED]...")
+@click.option(
+    "--allow-domain",
+    "allow_domains",
+    multiple=True,
+    help="Crawl only this domain and its subdomains (repeatable; default: the seeds' domains).",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(1),
+    help="Stop after this many pages fetched (articles and index pages).",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(0),
+    default=5,
+    show_default=True,
+    help="Links to follow away from a seed.",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between requests to one host (a longer robots.txt Crawl-delay wins).",
+)
+@click.option(
+    "--per-host",
+    type=click.IntRange(1, 2),
+    default=1,
+    show_default=True,
+    help="Requests in flight per host.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1),
+    default=15.0,
+    show_default=True,
+    help="Seconds to wait for a server before retrying.",
+)
+@click.option(
+    "--max-page-bytes",
+    type=click.IntRange(1024),
+    default=10 * 1024 * 1024,
+    show_default=True,
+    help="Responses larger than this are dropped.",
+)
+@click.option("--resume", is_flag=True, help="Carry on the last crawl where it stopped.")
+@click.option(
+    "--refresh", is_flag=True, help="Also revisit every cached page in the allowed domains."
+)
+@click.option(
+    "--contact",
+    help="Email or URL for site owners, sent in the User-Agent (default: $BROADSHEET_CONTACT).",
+)
+@click.pass_context
+def crawl(
+    ctx: click.Context,
+    seeds: tuple[str, ...],
+    allow_domains: tuple[str, ...],
+    max_pages: int | None,
+    max_depth: int,
+    delay: float,
+    per_host: int,
+    timeout: float,
+    max_page_bytes: int,
+    resume: bool,
+    refresh: bool,
+    contact: str | None,
+) -> None:
+    """Crawl news sites from front pages, RSS/Atom feeds and sitemaps into the cache.
+
+    Obeys robots.txt, waits between requests to a host, sends conditional
+    requests for pages already cached, and keeps its queue on disk: after an
+    interruption, `broadsheet crawl --resume` carries on.
+    """
+    state: CliState = ctx.obj
+    settings = state.settings
+    if not seeds and not resume:
+        raise click.UsageError("give at least one SEED URL, or --resume")
+    if resume and refresh:
+        raise click.UsageError("--refresh starts a new crawl; it cannot be used with --resume")
+    contact = contact or settings.contact
+    if not contact and not resume:
+        click.echo(
+            "Warning: no contact set; pass --contact EMAIL or set BROADSHEET_CONTACT so site "
+            "owners can reach you.",
+            err=True,
+        )
+    try:
+        options = CrawlOptions(
+            seeds=seeds,
+            allow_domains=tuple(d.lower() for d in allow_domains),
+            max_pages=max_pages,
+            max_depth=max_depth,
+            delay_s=delay,
+            per_host=per_host,
+            timeout_s=timeout,
+            max_bytes=max_page_bytes,
+            contact=contact,
+        )
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    given = {
+        name: value
+        for name, option, value in (
+            ("max_pages", "max_pages", max_pages),
+            ("max_depth", "max_depth", max_depth),
+            ("delay_s", "delay", delay),
+            ("per_host", "per_host", per_host),
+            ("timeout_s", "timeout", timeout),
+            ("max_bytes", "max_page_bytes", max_page_bytes),
+        )
+        if ctx.get_parameter_source(option) is click.core.ParameterSource.COMMANDLINE
+    }
+    if contact:
+        given["contact"] = contact
+    if not resume:
+        left = frontier_counts(settings.cache_path) or {}
+        unfinished = left.get("queued", 0) + left.get("in_flight", 0)
+        if unfinished:
+            click.echo(
+                f"Starting a new crawl: the previous one left {unfinished} URLs unfetched "
+                "(`broadsheet crawl --resume` would have carried it on).",
+                err=True,
+            )
+    with _progress_bar("Crawling") as bar:
+        try:
+            report = run_crawl(
+                settings.cache_path,
+                options,
+                resume=resume,
+                refresh=refresh,
+                progress=_crawl_callback(bar),
+                resume_overrides=given,
+            )
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+    _echo_crawl_report(report)
+
+
+def _crawl_callback(bar: tqdm) -> Callable[[CrawlProgress], None]:
+    def update(progress: CrawlProgress) -> None:
+        bar.update(max(0, progress.fetched - bar.n))
+        bar.set_postfix(
+            queued=progress.queued,
+            stored=progress.stored,
+            errors=progress.errors,
+            rate=f"{progress.rate:.1f}/s",
+            refresh=True,
+        )
+
+    return update
+
+
+def _echo_crawl_report(report: CrawlReport) -> None:
+    click.echo(
+        f"Crawled {report.fetched} responses in {report.elapsed_s:.1f}s: "
+        f"{report.added} added, {report.replaced} replaced, "
+        f"{report.unchanged + report.not_modified} unchanged "
+        f"({report.not_modified} not modified), {report.failed} failed, "
+        f"{report.skipped} skipped, {report.duplicates} duplicates."
+    )
+    click.echo(
+        f"Pages: {report.articles} articles, {report.index_pages} index pages; "
+        f"{report.feeds} feeds, {report.sitemaps} sitemaps read"
+        + (f"; {report.recovered} recovered after the interruption" if report.recovered else "")
+        + "."
+    )
+    for url, reason in report.failures:
+        click.echo(f"  {url}: {reason}", err=True)
+    if report.failed > len(report.failures):
+        click.echo(f"  ... and {report.failed - len(report.failures)} more", err=True)
+    if report.queued_left:
+        hint = " (raise --max-pages)" if report.limit_reached else ""
+        click.echo(
+            f"{report.queued_left} URLs still queued: `broadsheet crawl --resume` carries on{hint}."
+        )
+    if report.added or report.replaced:
+        click.echo("Run `broadsheet reindex` to make the new pages searchable.")
+
+
+@main.command()
+@click.option(
+    "--warc",
+    "warc_path",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the cache as a WARC file (gzipped records when the name ends in .gz).",
+)
+@pass_state
+def export(state: CliState, warc_path: Path) -> None:
+    """Write the crawl cache out as a standard WARC file other tools can read."""
+    settings = state.settings
+    if not settings.cache_path.exists():
+        raise click.ClickException("the cache is empty: nothing to export")
+    with (
+        CrawlCache.open(settings.cache_path) as cache,
+        _progress_bar("Exporting", cache.page_count()) as bar,
+    ):
+        count = export_warc(cache, warc_path, progress=bar.update)
+    click.echo(f"Wrote {count} pages to {warc_path}")
 
 
 @main.command()

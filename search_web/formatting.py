@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
-from flask import Flask
+from flask import Flask, current_app
 from markupsafe import Markup, escape
 
 from indexer.search_types import SnippetFragment
+
+# The app config key holding the clock: a callable returning the current aware datetime.
+CLOCK_KEY = "BROADSHEET_CLOCK"
 
 # Article ids are hashes or simple slugs; anything else is refused before any lookup.
 _ARTICLE_ID = re.compile(r"[A-Za-z0-9]{1,64}")
@@ -36,6 +39,35 @@ def http_url(url: str | None) -> str | None:
     if any(char in candidate for char in "\t\r\n ") or "\\" in candidate:
         return None
     return candidate
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def language_tag(value: str | None) -> str | None:
+    """The value when it looks like a BCP 47 language tag (fit for ``lang``), else None."""
+    if not value:
+        return None
+    tag = value.strip().replace("_", "-")
+    return tag if _LANGUAGE_TAG.fullmatch(tag) else None
+
+
+# Names for the language codes the scraper reports most often; others are shown as codes.
+_LANGUAGE_NAMES = {
+    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "fi": "Finnish", "fr": "French", "he": "Hebrew",
+    "hi": "Hindi", "hu": "Hungarian", "it": "Italian", "ja": "Japanese", "ko": "Korean",
+    "nl": "Dutch", "no": "Norwegian", "nb": "Norwegian", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian",
+    "zh": "Chinese",
+}  # fmt: skip
+
+
+def language_name(code: str | None) -> str:
+    """A language's English name for a code such as "de" or "pt-BR", else the code itself."""
+    if not code:
+        return ""
+    return _LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
 
 
 def parse_iso(value: str | None) -> datetime | date | None:
@@ -95,6 +127,43 @@ def _as_date(value: datetime | date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def system_clock() -> datetime:
+    """The real time, in UTC (the default clock)."""
+    return datetime.now(UTC)
+
+
+def current_time() -> datetime:
+    """The app's notion of now, from its injected clock (tests pin it)."""
+    clock = current_app.config.get(CLOCK_KEY) or system_clock
+    return clock()
+
+
+def relative_date(value: str | None, now: datetime | date) -> str:
+    """How long ago a date was, as a reader says it: "today", "3 days ago", "2 years ago"."""
+    parsed = parse_iso(value)
+    if parsed is None:
+        return ""
+    then = _as_date(parsed)
+    today = _as_date(now)
+    days = (today - then).days
+    if days < 0:
+        return "upcoming"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
+        if days >= size:
+            count = days // size
+            return f"{count} {unit} ago" if count == 1 else f"{count} {unit}s ago"
+    return ""
+
+
+def time_ago(value: str | None) -> str:
+    """``relative_date`` against the app's clock, for templates."""
+    return relative_date(value, current_time())
+
+
 def snippet_text(fragments: Iterable[SnippetFragment]) -> str:
     """The snippet as plain text."""
     return "".join(fragment.text for fragment in fragments)
@@ -129,3 +198,6 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(paragraphs, "paragraphs")
     app.add_template_filter(join_names, "join_names")
     app.add_template_global(differs_in_time, "differs_in_time")
+    app.add_template_filter(time_ago, "time_ago")
+    app.add_template_filter(language_tag, "language_tag")
+    app.add_template_filter(language_name, "language_name")

@@ -7,27 +7,31 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, render_template, request, url_for
 
 from indexer.search_types import FacetValue, SearchRequest, SearchResult, SortOrder
-from search_web.formatting import is_valid_article_id
+from search_web.formatting import current_time, is_valid_article_id
 from search_web.params import (
     AUTHOR,
     DATE_FROM,
     DATE_TO,
+    LANGUAGE,
     SECTION,
+    SORT,
     SOURCE,
     SearchLinks,
+    date_presets,
     paginate,
     param_for_facet,
     parse_search_request,
 )
 from search_web.service import get_search_service
+from search_web.timeline_svg import timeline_svg
 
 bp = Blueprint("pages", __name__)
 
 LATEST_ON_HOME = 10
 RELATED_LIMIT = 5
 
-_FACET_LABELS = {SOURCE: "Source", SECTION: "Section", AUTHOR: "Author"}
-_FACET_ORDER = (SOURCE, SECTION, AUTHOR)
+_FACET_LABELS = {SOURCE: "Source", SECTION: "Section", AUTHOR: "Author", LANGUAGE: "Language"}
+_FACET_ORDER = (SOURCE, SECTION, AUTHOR, LANGUAGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,7 @@ def active_filters(search_request: SearchRequest, links: SearchLinks) -> list[Ac
         (SOURCE, search_request.sources),
         (SECTION, search_request.sections),
         (AUTHOR, search_request.authors),
+        (LANGUAGE, search_request.languages),
     ):
         for value in values:
             chosen.append(
@@ -99,6 +104,7 @@ def search() -> str:
     search_request = parse_search_request(request.args)
     result = get_search_service().search(search_request)
     links = SearchLinks(url_for("pages.search"), request.args)
+    feed_links = SearchLinks(url_for("feeds.search_atom"), request.args)
     return render_template(
         "pages/search.html",
         result=result,
@@ -107,6 +113,9 @@ def search() -> str:
         facets=facet_groups(result),
         filters=active_filters(search_request, links),
         pagination=paginate(search_request.page, result.page_count),
+        presets=date_presets(current_time().date(), links, search_request),
+        timeline=timeline_svg(result.timeline, result.timeline_unit, links.with_dates),
+        feed_url=feed_links.without_value(SORT),
     )
 
 

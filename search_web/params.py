@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
 from indexer.search_types import SearchRequest, SortOrder
 
-MAX_QUERY_LENGTH = 500
+# Beyond this a query is refused outright (a guard against abuse). Shorter queries that
+# are still too long to search whole are cut by the search service, with a notice.
+MAX_QUERY_LENGTH = 2000
 MAX_PAGE = 100
 MAX_PER_PAGE = 50
 DEFAULT_PER_PAGE = 10
@@ -29,16 +31,24 @@ DATE_TO = "to"
 SORT = "sort"
 PAGE = "page"
 PER_PAGE = "per_page"
+LANGUAGE = "lang"
+VARIANTS = "variants"
+FRESH = "fresh"
+COPIES = "copies"
 
-FILTER_PARAMS: tuple[str, ...] = (SOURCE, AUTHOR, SECTION)
+FILTER_PARAMS: tuple[str, ...] = (SOURCE, AUTHOR, SECTION, LANGUAGE)
 KNOWN_PARAMS: tuple[str, ...] = (
     QUERY,
     SOURCE,
     AUTHOR,
     SECTION,
+    LANGUAGE,
     DATE_FROM,
     DATE_TO,
     SORT,
+    VARIANTS,
+    FRESH,
+    COPIES,
     PAGE,
     PER_PAGE,
 )
@@ -51,7 +61,11 @@ FACET_PARAMS: Mapping[str, str] = {
     "authors": AUTHOR,
     "section": SECTION,
     "sections": SECTION,
+    "language": LANGUAGE,
+    "languages": LANGUAGE,
 }
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Control characters confuse query parsers and terminals; spaces keep word boundaries.
@@ -76,6 +90,10 @@ def parse_search_request(args: MultiDict[str, str]) -> SearchRequest:
         sources=_filter_values(args, SOURCE),
         authors=_filter_values(args, AUTHOR),
         sections=_filter_values(args, SECTION),
+        languages=_filter_values(args, LANGUAGE),
+        variants=_parse_flag(args.get(VARIANTS, ""), VARIANTS, default=True),
+        fresh=_parse_flag(args.get(FRESH, ""), FRESH, default=False),
+        group_copies=_parse_flag(args.get(COPIES, ""), COPIES, default=True),
         date_from=date_from,
         date_to=date_to,
         sort=_parse_sort(args.get(SORT, "")),
@@ -116,6 +134,18 @@ def _parse_date(raw: str, name: str) -> date | None:
         raise ParameterError(f"{name} must be a real date like 2024-05-01") from None
 
 
+def _parse_flag(raw: str, name: str, *, default: bool) -> bool:
+    """An on/off switch: 1/0, true/false, yes/no or on/off; empty means the default."""
+    value = raw.strip().lower()
+    if not value:
+        return default
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ParameterError(f"{name} must be 1 or 0")
+
+
 def _parse_sort(raw: str) -> SortOrder:
     value = raw.strip().lower()
     if not value:
@@ -123,7 +153,8 @@ def _parse_sort(raw: str) -> SortOrder:
     try:
         return SortOrder(value)
     except ValueError:
-        choices = " or ".join(order.value for order in SortOrder)
+        names = [order.value for order in SortOrder]
+        choices = ", ".join(names[:-1]) + " or " + names[-1]
         raise ParameterError(f"sort must be {choices}") from None
 
 
@@ -192,6 +223,15 @@ class SearchLinks:
         pairs.append((name, value))
         return self._url(_ordered(pairs))
 
+    def with_dates(self, date_from: date | None, date_to: date | None) -> str:
+        """Replace the date range (either end may be open) and restart at page 1."""
+        pairs = self._without([DATE_FROM, DATE_TO, PAGE])
+        if date_from is not None:
+            pairs.append((DATE_FROM, date_from.isoformat()))
+        if date_to is not None:
+            pairs.append((DATE_TO, date_to.isoformat()))
+        return self._url(_ordered(pairs))
+
     def page(self, number: int) -> str:
         """The same search on another page."""
         pairs = self._without([PAGE])
@@ -228,3 +268,32 @@ def paginate(current: int, page_count: int, *, width: int = 2) -> Pagination:
         previous=min(current - 1, last) if current > 1 else None,
         next=current + 1 if current < last else None,
     )
+
+
+# Quick date ranges offered beside the custom one: (label, days back from today).
+DATE_PRESETS: tuple[tuple[str, int], ...] = (
+    ("Past day", 1),
+    ("Past week", 7),
+    ("Past month", 31),
+    ("Past year", 365),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatePreset:
+    """A quick date range as a link; ``selected`` when the request uses exactly this range."""
+
+    label: str
+    url: str
+    selected: bool
+
+
+def date_presets(today: date, links: SearchLinks, request: SearchRequest) -> list[DatePreset]:
+    """Links for the quick date ranges ending today, so they land in the URL as from/to."""
+    presets = []
+    for label, days in DATE_PRESETS:
+        start = today - timedelta(days=days)
+        selected = request.date_from == start and request.date_to == today
+        url = links.with_dates(None, None) if selected else links.with_dates(start, today)
+        presets.append(DatePreset(label, url, selected))
+    return presets

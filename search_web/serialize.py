@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from indexer.search_types import FacetValue, Hit, SearchResult
+from indexer.search_types import Copy, FacetValue, Hit, SearchResult, TimelineBucket
 from search_web.formatting import snippet_html, snippet_text
 
 
@@ -26,7 +26,24 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "snippet": snippet_text(hit.snippet),
         "snippet_html": str(snippet_html(hit.snippet)),
         "score": hit.score,
+        "language": hit.language,
+        "copies": [copy_to_dict(copy) for copy in hit.copies],
     }
+
+
+def copy_to_dict(copy: Copy) -> dict[str, Any]:
+    """Another outlet's copy of a hit's story."""
+    return {
+        "id": copy.id,
+        "url": copy.url,
+        "source": copy.source,
+        "headline": copy.headline,
+        "published": copy.published,
+    }
+
+
+def bucket_to_dict(bucket: TimelineBucket) -> dict[str, Any]:
+    return {"start": bucket.start.isoformat(), "label": bucket.label, "count": bucket.count}
 
 
 def facet_to_dict(value: FacetValue) -> dict[str, Any]:
@@ -47,6 +64,7 @@ def search_result_to_dict(result: SearchResult) -> dict[str, Any]:
             "source": list(request.sources),
             "author": list(request.authors),
             "section": list(request.sections),
+            "lang": list(request.languages),
             "from": request.date_from.isoformat() if request.date_from else None,
             "to": request.date_to.isoformat() if request.date_to else None,
         },
@@ -58,6 +76,21 @@ def search_result_to_dict(result: SearchResult) -> dict[str, Any]:
         "suggestion": result.suggestion,
         "notice": result.notice,
         "elapsed_ms": round(result.elapsed_ms, 2),
+        "options": {
+            "variants": request.variants,
+            "fresh": request.fresh,
+            "copies": request.group_copies,
+        },
+        "variants": [
+            {"term": found.term, "variants": list(found.variants)} for found in result.variants
+        ],
+        "fuzzy": result.fuzzy,
+        "partial": result.partial,
+        "timeline": {
+            "unit": result.timeline_unit,
+            "buckets": [bucket_to_dict(bucket) for bucket in result.timeline],
+        },
+        "key_terms": list(result.key_terms),
     }
 
 

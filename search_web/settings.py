@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA_DIR_ENV = "BROADSHEET_DATA_DIR"
+CONTACT_ENV = "BROADSHEET_CONTACT"
 
 
 def default_data_dir(environ: Mapping[str, str]) -> Path:
@@ -21,6 +22,8 @@ class Settings:
 
     data_dir: Path
     workers: int = max(1, min(os.cpu_count() or 1, 4))
+    # Who to tell about the crawler (an email or URL), sent in its User-Agent.
+    contact: str | None = None
 
     @property
     def cache_path(self) -> Path:
@@ -37,4 +40,7 @@ class Settings:
         """Resolve the data directory: explicit option, then environment, then default."""
         env = os.environ if environ is None else environ
         chosen = data_dir or env.get(DATA_DIR_ENV) or default_data_dir(env)
-        return cls(data_dir=Path(chosen).expanduser().resolve())
+        return cls(
+            data_dir=Path(chosen).expanduser().resolve(),
+            contact=(env.get(CONTACT_ENV) or "").strip() or None,
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crawl_cache import CacheStats, CrawlCache, FailureRecord
+from crawl_cache import CacheStats, CrawlCache, FailureRecord, frontier_counts
 from indexer import IndexNotFound, IndexStats, SearchService
 from search_web.settings import Settings
 
@@ -22,25 +22,41 @@ class StatusReport:
     recent_failures: list[FailureRecord] = field(default_factory=list)
     index: IndexStats | None = None
     index_problem: str | None = None
+    # Failures per stage (import, crawl...) and the last crawl's URLs per
+    # frontier state (queued, done, failed...); None when there was no crawl.
+    failures_by_stage: dict[str, int] = field(default_factory=dict)
+    crawl: dict[str, int] | None = None
 
 
 def collect_status(settings: Settings, *, failure_limit: int = 10) -> StatusReport:
     """Read the cache's and the index's figures without creating either."""
     cache_stats: CacheStats | None = None
     failures: list[FailureRecord] = []
+    by_stage: dict[str, int] = {}
     if settings.cache_path.exists():
         with CrawlCache.open(settings.cache_path) as cache:
             cache_stats = cache.stats()
             failures = cache.failures(limit=failure_limit) if failure_limit else []
+            by_stage = cache.failure_counts()
+    crawl = frontier_counts(settings.cache_path)
 
     try:
         service = SearchService(settings.index_dir)
     except IndexNotFound as missing:
-        return StatusReport(settings, cache_stats, failures, None, str(missing))
+        return StatusReport(
+            settings, cache_stats, failures, None, str(missing),
+            failures_by_stage=by_stage, crawl=crawl,
+        )  # fmt: skip
     try:
         index_stats = service.stats()
     except IndexNotFound as missing:
-        return StatusReport(settings, cache_stats, failures, None, str(missing))
+        return StatusReport(
+            settings, cache_stats, failures, None, str(missing),
+            failures_by_stage=by_stage, crawl=crawl,
+        )  # fmt: skip
     finally:
         service.close()
-    return StatusReport(settings, cache_stats, failures, index_stats, None)
+    return StatusReport(
+        settings, cache_stats, failures, index_stats, None,
+        failures_by_stage=by_stage, crawl=crawl,
+    )  # fmt: skip

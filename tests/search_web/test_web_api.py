@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -13,7 +15,7 @@ from tests.search_web.web_fakes import MARKUP, PORT_STRIKE, FakeSearchService
 
 HIT_KEYS = {
     "id", "url", "headline", "source", "authors", "published", "section",
-    "description", "snippet", "snippet_html", "score",
+    "description", "snippet", "snippet_html", "score", "language", "copies",
 }  # fmt: skip
 
 
@@ -81,12 +83,12 @@ def test_api_article_missing_or_malformed_is_a_json_404(
         ("from=2024-13-01", "from must be a real date like 2024-05-01"),
         ("to=yesterday", "to must be a date like 2024-05-01"),
         ("from=2024-05-02&to=2024-05-01", "from must be on or before to"),
-        ("sort=oldest", "sort must be relevance or newest"),
+        ("sort=oldest-first", "sort must be relevance, newest or oldest"),
         ("page=0", "page must be a whole number from 1 to 100"),
         ("page=abc", "page must be a whole number from 1 to 100"),
         ("page=101", "page must be a whole number from 1 to 100"),
         ("per_page=1000", "per_page must be a whole number from 1 to 50"),
-        ("q=" + "a" * 501, "q must be at most 500 characters"),
+        ("q=" + "a" * 2001, "q must be at most 2000 characters"),
     ],
 )
 def test_bad_parameters_are_400_with_a_message(
@@ -210,7 +212,11 @@ def test_security_headers_on_every_response(client: FlaskClient, url: str) -> No
 def test_templates_need_no_inline_script_or_style(client: FlaskClient) -> None:
     for url in ("/", "/search?q=strike", f"/articles/{PORT_STRIKE.id}", "/missing"):
         text = client.get(url).get_data(as_text=True)
-        assert "<script" not in text
+        # Scripts only as external files, loaded without blocking the first paint.
+        scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", text, flags=re.S)
+        assert text.count("<script") == len(scripts) == 1
+        assert scripts == [""]
+        assert re.search(r'<script src="/static/[\w.-]+\.js" defer></script>', text)
         assert "<style" not in text
         assert " style=" not in text
         assert " on" + "click=" not in text
@@ -223,3 +229,39 @@ def test_injected_service_is_left_open_for_its_owner(
 
     close_search_service(app)
     assert search_service.closed == 0
+
+
+def test_api_search_reports_query_features(
+    client: FlaskClient, search_service: FakeSearchService
+) -> None:
+    data = client.get("/api/search?q=strike&lang=en&variants=0&fresh=1&copies=0").get_json()
+    sent = search_service.requests[-1]
+    assert sent.languages == ("en",)
+    assert (sent.variants, sent.fresh, sent.group_copies) == (False, True, False)
+    assert data["filters"]["lang"] == ["en"]
+    assert data["options"] == {"variants": False, "fresh": True, "copies": False}
+    for key in ("variants", "fuzzy", "partial", "timeline", "key_terms"):
+        assert key in data
+    assert data["timeline"] == {"unit": None, "buckets": []}
+    assert all(hit["copies"] == [] for hit in data["results"])
+
+
+def test_api_suggest_completes_the_last_word(
+    client: FlaskClient, search_service: FakeSearchService
+) -> None:
+    response = client.get("/api/suggest?q=port+str&limit=3")
+    assert response.status_code == 200
+    data = response.get_json()
+    assert data["query"] == "port str"
+    assert data["suggestions"] and all(s.startswith("port str") for s in data["suggestions"])
+    assert search_service.suggested[-1] == ("port str", 3)
+
+
+def test_api_suggest_empty_prefix_and_bad_limit(
+    client: FlaskClient, search_service: FakeSearchService
+) -> None:
+    assert client.get("/api/suggest?q=%20").get_json() == {"query": "", "suggestions": []}
+    assert search_service.suggested == []
+    response = client.get("/api/suggest?q=po&limit=99")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"] == "limit must be a whole number from 1 to 20"

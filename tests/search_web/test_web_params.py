@@ -52,6 +52,15 @@ def test_every_parameter_is_parsed() -> None:
     assert request.page == 3 and request.page_size == 25
 
 
+def test_query_feature_switches_are_parsed() -> None:
+    request = _parse(lang=["de", "fr"], variants="0", fresh="yes", copies="off", sort="oldest")
+    assert request.languages == ("de", "fr")
+    assert request.variants is False and request.fresh is True and request.group_copies is False
+    assert request.sort is SortOrder.OLDEST
+    defaults = _parse(q="strike")
+    assert defaults.variants is True and defaults.fresh is False and defaults.group_copies is True
+
+
 def test_control_characters_are_removed_from_the_query() -> None:
     assert _parse(q="port\x00strike\x1b").query == "port strike"
 
@@ -62,12 +71,14 @@ def test_control_characters_are_removed_from_the_query() -> None:
         ({"from": "01/05/2024"}, "from must be a date like 2024-05-01"),
         ({"to": "2024-02-30"}, "to must be a real date like 2024-05-01"),
         ({"from": "20240501"}, "from must be a date like 2024-05-01"),
-        ({"sort": "random"}, "sort must be relevance or newest"),
+        ({"sort": "random"}, "sort must be relevance, newest or oldest"),
+        ({"fresh": "maybe"}, "fresh must be 1 or 0"),
+        ({"variants": "2"}, "variants must be 1 or 0"),
         ({"page": "-1"}, "page must be a whole number from 1 to 100"),
         ({"page": "1.5"}, "page must be a whole number from 1 to 100"),
         ({"page": str(MAX_PAGE + 1)}, "page must be a whole number from 1 to 100"),
         ({"per_page": "0"}, "per_page must be a whole number from 1 to 50"),
-        ({"q": "x" * 501}, "q must be at most 500 characters"),
+        ({"q": "x" * 2001}, "q must be at most 2000 characters"),
         ({"source": "s" * 201}, "source must be at most 200 characters"),
         ({"section": [f"s{n}" for n in range(21)]}, "at most 20 section filters"),
     ],
@@ -78,7 +89,7 @@ def test_bad_values_raise_a_clear_message(args: dict[str, str], message: str) ->
 
 
 def test_query_at_the_limit_is_accepted() -> None:
-    assert len(_parse(q="x" * 500).query) == 500
+    assert len(_parse(q="x" * 2000).query) == 2000
 
 
 def _params(url: str) -> list[tuple[str, str]]:
@@ -154,4 +165,5 @@ def test_pagination_window(
 def test_facet_names_map_to_parameters() -> None:
     assert param_for_facet("source") == "source"
     assert param_for_facet("authors") == "author"
-    assert param_for_facet("language") is None
+    assert param_for_facet("language") == "lang"
+    assert param_for_facet("tags") is None

@@ -40,6 +40,7 @@ class FakeSearchService:
     generation: str = "g0001"
     requests: list[SearchRequest] = field(default_factory=list)
     looked_up: list[str] = field(default_factory=list)
+    suggested: list[tuple[str, int]] = field(default_factory=list)
     closed: int = 0
 
     def _check(self) -> None:
@@ -72,6 +73,18 @@ class FakeSearchService:
         self._check()
         self.looked_up.append(article_id)
         return next((article for article in self.articles if article.id == article_id), None)
+
+    def suggest(self, prefix: str, limit: int = 8) -> tuple[str, ...]:
+        """Headline words starting with the prefix's last word, in article order."""
+        self._check()
+        self.suggested.append((prefix, limit))
+        head, _space, last = prefix.lower().rpartition(" ")
+        words: dict[str, None] = {}
+        for article in self.articles:
+            for word in re.findall(r"\w+", (article.headline or "").lower()):
+                if word.startswith(last):
+                    words.setdefault(f"{head} {word}" if head else word, None)
+        return tuple(words)[:limit]
 
     def related(self, article_id: str, limit: int = 5) -> tuple[Hit, ...]:
         self._check()
