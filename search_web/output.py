@@ -83,6 +83,17 @@ def search_listing(result: SearchResult) -> str:
         lines.append(f"Note: {result.notice}")
     if result.suggestion:
         lines.append(f"Did you mean: {result.suggestion}")
+    for names in result.variants:
+        lines.append(f"Also searched: {', '.join(names.variants)} (for {names.term})")
+    if result.key_terms:
+        lines.append(f"Key terms: {', '.join(result.key_terms)}")
+    if result.timeline:
+        peak = max(result.timeline, key=lambda bucket: bucket.count)
+        lines.append(
+            f"Timeline: {_plural(len(result.timeline), result.timeline_unit or 'period')} "
+            f"from {result.timeline[0].label} to {result.timeline[-1].label}; "
+            f"most in {peak.label} ({peak.count:,})"
+        )
     first_rank = (request.page - 1) * request.page_size + 1
     for rank, hit in enumerate(result.hits, start=first_rank):
         meta = " · ".join(
@@ -98,6 +109,9 @@ def search_listing(result: SearchResult) -> str:
             lines.append(
                 textwrap.fill(snippet, WIDTH, initial_indent="   ", subsequent_indent="   ")
             )
+        if hit.copies:
+            outlets = join_names([copy.source or copy.url or copy.id for copy in hit.copies])
+            lines.append(f"   Also in {_plural(len(hit.copies), 'outlet')}: {outlets}")
     return "\n".join(lines)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import os
 import random
 from pathlib import Path
 
@@ -74,17 +73,6 @@ def test_an_oversized_gzip_page_is_refused_without_unpacking_it_all(
     report = import_paths(cache, [bomb], max_page_bytes=10_000)
 
     assert report.failed == 1 and "once decompressed" in report.failures[0].reason
-
-
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_file_is_reported(cache: CrawlCache, tmp_path: Path, article) -> None:
-    locked = _write(tmp_path / "locked.html", article("Locked"))
-    locked.chmod(0)
-    try:
-        report = import_paths(cache, [locked])
-    finally:
-        locked.chmod(0o644)
-    assert report.failed == 1 and "cannot read" in report.failures[0].reason
 
 
 def test_a_read_error_is_reported_and_the_run_goes_on(
