@@ -4,10 +4,11 @@ Raw pages live in one SQLite file (WAL mode, one transaction per write, bodies
 compressed at rest), one row per requested URL. Every write that adds or
 changes a page takes the next number of a monotonically increasing sequence;
 ``changes_since(seq)`` replays that change feed for the indexer. Importers bring
-in saved HTML files and folders, plain-text article dumps and WARC/ARC archives,
-reporting damaged inputs instead of stopping; the crawler (``crawl_cache.crawler``)
-fetches sites politely into the same store, and ``export_warc`` writes it out as a
-WARC file. This package imports neither the indexer nor the web layer.
+in saved HTML files and folders, plain-text article dumps, WARC/ARC archives and
+pre-extracted article records (JSON Lines), reporting damaged inputs instead of
+stopping; the crawler (``crawl_cache.crawler``) fetches sites politely into the
+same store, and ``export_warc`` writes it out as a WARC file. This package imports
+neither the indexer nor the web layer.
 """
 
 from crawl_cache.crawler import (

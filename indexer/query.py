@@ -275,9 +275,7 @@ def _field_query(schema: Schema, field: str, text: str, boost: float) -> wq.Quer
     Prose fields read the text once per stemming language (``analysis.query_forms``);
     any reading may match.
     """
-    readings = [
-        _reading_query(field, words, boost) for words in query_forms(schema[field], text)
-    ]
+    readings = [_reading_query(field, words, boost) for words in query_forms(schema[field], text)]
     if not readings:
         return None
     return readings[0] if len(readings) == 1 else wq.Or(readings)

@@ -115,7 +115,7 @@ def _reindex_callback(bar: tqdm) -> Callable[[int, int | None], None]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @pass_state
 def import_command(state: CliState, paths: tuple[Path, ...]) -> None:
-    """Import saved pages, folders, plain-text dumps and WARC/ARC files into the cache."""
+    """Import saved pages, folders, plain-text dumps, WARC/ARC files and article JSON Lines."""
     settings = state.settings
     with (
         _progress_bar("Importing", count_inputs(list(paths))) as bar,

@@ -1,4 +1,4 @@
-"""Importers: files and folders, plain-text dumps and web archives, written through the store."""
+"""Importers: files, folders, text dumps, web archives and article JSON Lines, into the store."""
 
 from crawl_cache.importers.dispatch import (
     DEFAULT_IMPORT_BATCH,

@@ -8,6 +8,8 @@ when the name says nothing:
 * ``.html .htm .xhtml .xht .shtml`` (and ``.gz`` forms), or anything that sniffs
   as HTML: :mod:`crawl_cache.importers.files`;
 * ``.txt .text`` (and ``.gz``): :mod:`crawl_cache.importers.text_dump`;
+* ``.jsonl .ndjson`` (and ``.gz``), article records one per line:
+  :mod:`crawl_cache.importers.jsonl` (a file counts as one input);
 * ``.warc .arc`` (and ``.gz``), or anything that sniffs as one:
   :mod:`crawl_cache.importers.warc`;
 * images, styles, scripts and other known non-page types, and text files of no
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from crawl_cache.errors import DamagedInput
 from crawl_cache.importers.files import HTML_SUFFIXES, page_suffix, read_html_file
+from crawl_cache.importers.jsonl import RECORD_SUFFIXES, read_records
 from crawl_cache.importers.reading import DEFAULT_MAX_PAGE_BYTES, read_head
 from crawl_cache.importers.report import (
     ImportFailure,
@@ -58,7 +61,7 @@ NON_PAGE_SUFFIXES = frozenset(
         ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif",
         ".svg", ".ico", ".bmp", ".tif", ".tiff", ".woff", ".woff2", ".ttf", ".otf", ".eot",
         ".mp3", ".mp4", ".m4a", ".ogg", ".wav", ".webm", ".mov", ".pdf", ".zip", ".tar",
-        ".json", ".jsonl", ".xml", ".csv", ".md", ".rst", ".yaml", ".yml",
+        ".json", ".xml", ".csv", ".md", ".rst", ".yaml", ".yml",
         ".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".sqlite-wal", ".sqlite-shm",
         ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal",
     }
@@ -71,6 +74,7 @@ class InputKind(StrEnum):
     HTML = "html"
     TEXT = "text"
     ARCHIVE = "archive"
+    RECORDS = "records"
     NOT_A_PAGE = "not-a-page"
     UNKNOWN = "unknown"
 
@@ -175,6 +179,8 @@ def read_input(entry: Path | ImportFailure, *, max_page_bytes: int) -> Iterator[
             yield Skipped(str(entry), "not a page type")
         elif kind is InputKind.ARCHIVE:
             yield from read_archive(entry, max_page_bytes=max_page_bytes)
+        elif kind is InputKind.RECORDS:
+            yield from read_records(entry, max_page_bytes=max_page_bytes)
         elif kind is InputKind.TEXT:
             yield read_text_dump(entry, max_page_bytes=max_page_bytes)
         else:
@@ -194,6 +200,8 @@ def kind_from_name(path: Path) -> InputKind:
         return InputKind.HTML
     if suffix in TEXT_SUFFIXES:
         return InputKind.TEXT
+    if suffix in RECORD_SUFFIXES:
+        return InputKind.RECORDS
     if suffix in NON_PAGE_SUFFIXES:
         return InputKind.NOT_A_PAGE
     return InputKind.UNKNOWN

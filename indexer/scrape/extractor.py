@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from indexer.article import Article
 from indexer.errors import ExtractionError
-from indexer.scrape import decoding, fields, quality, rules, urls
+from indexer.scrape import decoding, fields, quality, records, rules, urls
 from indexer.scrape.body import extract_body
 from indexer.scrape.facts import Layers
 from indexer.scrape.jsonld import jsonld_facts
@@ -32,10 +32,13 @@ def extract_article(
     Plain-text dumps (content type text/plain, or no HTML markup) go to the text-layout
     parser; HTML is read field by field from JSON-LD, meta tags, microdata, markup and
     text. Raises `ExtractionError` for empty input, binary junk, or a page with neither
-    a headline nor any body text.
+    a headline nor any body text. Article records (JSON, content type
+    application/vnd.broadsheet.article+json) are mapped field by field instead.
     """
     if raw is None or len(raw) == 0:
         raise ExtractionError("empty input")
+    if records.is_record_type(content_type):
+        return records.article_from_record_bytes(raw, url)
     if isinstance(raw, bytes | bytearray):
         raw = bytes(raw)
         if decoding.has_binary_signature(raw):
@@ -144,4 +147,3 @@ def _from_html(text: str, url: str | None) -> Article:
         word_count=word_count(body),
         quality=quality.quality_flags(signals, body, structured=layers.jsonld.body),
     )
-
