@@ -20,6 +20,7 @@ NAME_FIELDS = ("authors_facet", "source_facet", "section_facet", "tags_facet")
 WORD_FIELD = "spell"
 MIN_WORD_PREFIX = 2
 POPULARITY_FIELDS = ("headline", "body")
+EXACT_FIELD = "words"
 
 
 def suggestions(reader: IndexReader, prefix: str, limit: int = 8) -> tuple[str, ...]:
@@ -81,7 +82,16 @@ def _words(reader: IndexReader, key: str) -> list[str]:
 
 
 def _popularity(reader: IndexReader, word: str) -> int:
-    """Articles using a word in their headline or body (the dictionary holds each word once)."""
+    """Articles using a word (the dictionary holds each word once, so it cannot count).
+
+    The unstemmed ``words`` field counts the word itself; stemmed fields would rank a
+    rare word such as "feder" as high as "federal", whose stem it shares.
+    """
+    if EXACT_FIELD in reader.schema:
+        return sum(
+            reader.doc_frequency(EXACT_FIELD, term)
+            for term in reader.schema[EXACT_FIELD].process_text(word, mode="query")
+        )
     total = 0
     for field in POPULARITY_FIELDS:
         if field in reader.schema:
