@@ -24,6 +24,7 @@ general one, not a fit to particular queries:
 
 from __future__ import annotations
 
+from datetime import datetime
 from math import log
 from typing import Any
 
@@ -209,3 +210,17 @@ class CoordinationMatcher(Matcher):
         if not self.is_active():
             return NullMatcher()
         return self
+
+
+# Freshness (``SearchRequest.fresh``): a story's score is multiplied by up to
+# 1 + FRESH_WEIGHT, halving the bonus every FRESH_HALF_LIFE_DAYS of age.
+FRESH_HALF_LIFE_DAYS = 3.0
+FRESH_WEIGHT = 1.0
+
+
+def fresh_score(score: float | None, published: datetime | None, now: datetime) -> float | None:
+    """Score times (1 + FRESH_WEIGHT * 2^-(age / half-life)): new stories rise, old keep theirs."""
+    if score is None or published is None:
+        return score
+    age_days = max(0.0, (now - published).total_seconds() / 86400)
+    return score * (1 + FRESH_WEIGHT * 0.5 ** (age_days / FRESH_HALF_LIFE_DAYS))

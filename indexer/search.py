@@ -8,7 +8,7 @@ boost (``SearchRequest.fresh``) re-ranks the top FRESH_WINDOW by score and recen
 
 Around the ranking: date operators become a filter built with the injected clock,
 names are widened to their spelling variants, a query finding nothing is retried with
-similar spellings, syndicated copies collapse into one hit (``syndication``), and every
+similar spellings, syndicated copies collapse into one hit (``story_grouping``), and every
 search runs within a time limit, flagging partial results instead of failing.
 """
 
@@ -48,9 +48,8 @@ from .name_variants import variants_of
 from .query import ParsedQuery, extract_date_operators, parse_query, plain_words
 from .readers import SearcherPool
 from .schema import FACET_FIELDS, article_from_json, parse_published
-from .scoring import weighting
+from .scoring import fresh_score, weighting
 from .search_types import (
-    Copy,
     Hit,
     SearchRequest,
     SearchResult,
@@ -60,6 +59,14 @@ from .search_types import (
 )
 from .snippets import make_highlighter, plain_snippet, snippet_for
 from .spelling import reader_suggester, suggest_query
+from .story_grouping import (
+    cluster_of,
+    collapse_options,
+    copies_of,
+    earliest_first,
+    one_per_story,
+    story_count,
+)
 from .suggest import suggestions
 from .syndication import CLUSTER_FIELD
 from .timeline import timeline
@@ -81,9 +88,6 @@ EMPTY_WINDOW_NOTICE = "Your date operators leave no time between them, so nothin
 DEFAULT_TIME_LIMIT_S = 2.0
 # Freshness: top hits by score re-ranked, and how fast the recency bonus halves.
 FRESH_WINDOW = 100
-FRESH_HALF_LIFE_DAYS = 3.0
-FRESH_WEIGHT = 1.0
-MAX_COPIES = 20
 KEY_TERM_HITS = 10
 KEY_TERM_COUNT = 8
 MAX_SUGGESTIONS = 20
@@ -260,7 +264,7 @@ class SearchService:
         if similar is None:
             return ()
         # Its own syndicated copies are the same story, not related ones.
-        cluster = _cluster_of(searcher, docnum)
+        cluster = cluster_of(searcher, docnum)
         mask: Any = {docnum}
         if cluster:
             mask = wq.Or([wq.Term(CLUSTER_FIELD, cluster), wq.Term("id", article_id)])
@@ -334,7 +338,7 @@ class SearchService:
         facets = {name: facet_values(counted.counts[name], chosen[name]) for name in FACET_FIELDS}
         total = counted.total
         if request.group_copies:
-            total = _story_count(counted.counts["_cluster"])
+            total = story_count(counted.counts["_cluster"])
         unit, buckets = timeline(counted.counts["_published"])
         return _Outcome(
             hits=tuple(
@@ -361,9 +365,7 @@ class SearchService:
         """One page by publication time; undated articles come last either way."""
         offset, end = _page_bounds(request)
         if oldest:
-            sortedby: sorting.FacetType = sorting.TranslateFacet(
-                _undated_last, sorting.FieldFacet("published")
-            )
+            sortedby: sorting.FacetType = earliest_first()
         else:
             sortedby = sorting.FieldFacet("published", reverse=True)
         results, partial = timed_search(
@@ -423,7 +425,7 @@ class SearchService:
         skip = max(0, offset - in_first)
         merged = page + rest[skip : skip + size - len(page)]
         if grouping.group_copies:
-            merged = _one_per_story(merged)
+            merged = one_per_story(merged)
         return merged, partial or partial_rest
 
     def _fresh_page(
@@ -440,7 +442,7 @@ class SearchService:
             searcher, request, parsed, filters, grouping, bounds=(0, max(end, FRESH_WINDOW))
         )
         now = self._now()
-        blended = [(hit, _fresh_score(hit, now)) for hit in window]
+        blended = [(hit, fresh_score(_score(hit.score), _published(hit), now)) for hit in window]
         blended.sort(key=lambda pair: -(pair[1] or 0.0))
         return blended[offset:end], partial
 
@@ -483,7 +485,7 @@ class SearchService:
             )
         else:
             fragments = plain_snippet(article.description or article.body)
-        copies = _copies(searcher, hit.docnum) if searcher is not None else ()
+        copies = copies_of(searcher, hit.docnum) if searcher is not None else ()
         return Hit(
             id=article.id,
             url=article.url or article.canonical_url,
@@ -520,88 +522,7 @@ class _Grouping:
     time_limit: float | None
 
     def options(self) -> dict[str, Any]:
-        if not self.group_copies:
-            return {}
-        # The earliest copy of a story stands for it: usually the wire original.
-        return {
-            "collapse": sorting.FieldFacet(CLUSTER_FIELD),
-            "collapse_limit": 1,
-            "collapse_order": sorting.TranslateFacet(
-                _undated_last, sorting.FieldFacet("published")
-            ),
-        }
-
-
-def _undated_last(key: Any) -> tuple[bool, Any]:
-    """Sort key putting undated documents (the column default) after every dated one."""
-    undated = not key or (isinstance(key, datetime) and key.year <= 1)
-    return (undated, key)
-
-
-def _story_count(clusters: dict[Any, int]) -> int:
-    """Matching stories: one per cluster, each document without a cluster on its own."""
-    return sum(1 for key in clusters if key) + clusters.get(None, 0) + clusters.get(b"", 0)
-
-
-def _one_per_story(page: list[WhooshHit]) -> list[WhooshHit]:
-    """Drop later hits of a story already on the page (the two score tiers collapse apart)."""
-    seen: set[Any] = set()
-    kept = []
-    for hit in page:
-        cluster = _cluster_of(hit.searcher, hit.docnum)
-        if cluster and cluster in seen:
-            continue
-        seen.add(cluster)
-        kept.append(hit)
-    return kept
-
-
-def _cluster_of(searcher: Searcher, docnum: int) -> str | None:
-    reader = searcher.reader()
-    if not reader.has_column(CLUSTER_FIELD):
-        return None
-    value = reader.column_reader(CLUSTER_FIELD)[docnum]
-    if isinstance(value, bytes):
-        value = value.decode("utf-8")
-    return value or None
-
-
-def _copies(searcher: Searcher, docnum: int) -> tuple[Copy, ...]:
-    """The other documents of a hit's story cluster, earliest first."""
-    cluster = _cluster_of(searcher, docnum)
-    if not cluster or searcher.doc_frequency(CLUSTER_FIELD, cluster) < 2:
-        return ()
-    results = searcher.search(
-        wq.Term(CLUSTER_FIELD, cluster),
-        limit=MAX_COPIES + 1,
-        mask={docnum},
-        sortedby=sorting.TranslateFacet(_undated_last, sorting.FieldFacet("published")),
-    )
-    copies = []
-    for found in results[:MAX_COPIES]:
-        article = article_from_json(found["article"])
-        copies.append(
-            Copy(
-                id=article.id,
-                url=article.url or article.canonical_url,
-                source=article.source,
-                headline=article.headline,
-                published=article.published,
-            )
-        )
-    return tuple(copies)
-
-
-def _fresh_score(hit: WhooshHit, now: datetime) -> float | None:
-    """Score times (1 + FRESH_WEIGHT * 2^-(age / half-life)): new stories rise, old keep theirs."""
-    score = _score(hit.score)
-    if score is None:
-        return None
-    published = parse_published(article_from_json(hit["article"]).published)
-    if published is None:
-        return score
-    age_days = max(0.0, (now - published).total_seconds() / 86400)
-    return score * (1 + FRESH_WEIGHT * 0.5 ** (age_days / FRESH_HALF_LIFE_DAYS))
+        return collapse_options() if self.group_copies else {}
 
 
 def _validate(request: SearchRequest) -> SortOrder:
@@ -681,3 +602,7 @@ def _parse_time(value: str | None) -> datetime | None:
         return datetime.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _published(hit: WhooshHit) -> datetime | None:
+    return parse_published(article_from_json(hit["article"]).published)
