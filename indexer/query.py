@@ -99,13 +99,11 @@ class ParsedQuery:
 
     ``matching`` selects and ranks the results (None: nothing searchable); for a short
     query its implicit groups mark down documents missing some of the words
-    (``scoring.coordination_exponent``). ``all_terms``, when given, is a stricter
-    reading whose documents rank first; ``parse_query`` leaves it None, ranking by
-    score alone (see docs/index.md, "Ranking").
+    (``scoring.coordination_exponent``); results are ranked by score alone (see
+    docs/index.md, "Ranking").
     """
 
     matching: wq.Query | None
-    all_terms: wq.Query | None
     notice: str | None
     text: str
     variants: tuple[NameVariants, ...] = ()
@@ -142,11 +140,9 @@ def parse_query(
         tree, found = expand_variants(tree, variants)
     notes: list[str] = []
     coordination = coordination_exponent(_leaf_count(tree))
-    matching = to_whoosh(
-        tree, schema, all_terms=False, reader=reader, notes=notes, coordination=coordination
-    )
+    matching = to_whoosh(tree, schema, reader=reader, notes=notes, coordination=coordination)
     notice = " ".join(part for part in (notice, *dict.fromkeys(notes)) if part) or None
-    return ParsedQuery(matching, None, notice, cleaned, found)
+    return ParsedQuery(matching, notice, cleaned, found)
 
 
 def plain_words(text: str) -> list[str]:
@@ -168,14 +164,13 @@ def to_whoosh(
     node: Node,
     schema: Schema,
     *,
-    all_terms: bool,
     reader: IndexReader | None = None,
     notes: list[str] | None = None,
     coordination: float = 0.0,
 ) -> wq.Query | None:
     """The Whoosh query for a tree; None when nothing in it is searchable.
 
-    ``all_terms`` makes implicit groups need every term. Otherwise they are an OR, and
+    Implicit groups are an OR, and
     with a ``coordination`` exponent above 0 a ``scoring.CoordinatedOr`` that marks
     down documents holding only some of the group's words.
     Reasons to tell the reader (a prefix that stood for too many words) go to ``notes``.
@@ -193,7 +188,6 @@ def to_whoosh(
         return to_whoosh(
             child,
             schema,
-            all_terms=all_terms,
             reader=reader,
             notes=notes,
             coordination=coordination,
@@ -206,7 +200,7 @@ def to_whoosh(
         base = wq.Every() if excluded else None
     elif len(included) == 1:
         base = included[0]
-    elif node.op == "and" or (node.op == "seq" and all_terms):
+    elif node.op == "and":
         base = wq.And(included)
     elif node.op == "seq":
         base = CoordinatedOr(included, exponent=coordination) if coordination else wq.Or(included)

@@ -64,7 +64,6 @@ from .story_grouping import (
     collapse_options,
     copies_of,
     earliest_first,
-    one_per_story,
     story_count,
 )
 from .suggest import suggestions
@@ -148,7 +147,7 @@ class SearchService:
         dates = extract_date_operators(request.query, self._now())
         browse = not dates.text.strip()
         if browse:
-            parsed = ParsedQuery(wq.Every(), None, None, "")
+            parsed = ParsedQuery(wq.Every(), None, "")
         else:
             parsed = parse_query(
                 dates.text,
@@ -173,7 +172,7 @@ class SearchService:
                 None if browse or outcome.total else fuzzy_query(parsed.matching, searcher.reader())
             )
             if widened is not None:
-                retry = ParsedQuery(widened, None, parsed.notice, parsed.text, parsed.variants)
+                retry = ParsedQuery(widened, parsed.notice, parsed.text, parsed.variants)
                 second = self._run(searcher, state, request, retry, filters, browse, sort)
                 if second.total:
                     outcome, fuzzy = second, True
@@ -229,7 +228,7 @@ class SearchService:
         )
         widened = None if page else fuzzy_query(parsed.matching, searcher.reader())
         if widened is not None:
-            retry = ParsedQuery(widened, None, parsed.notice, parsed.text, parsed.variants)
+            retry = ParsedQuery(widened, parsed.notice, parsed.text, parsed.variants)
             page, _partial = self._relevance_page(
                 searcher, request, retry, filters, grouping, bounds=bounds
             )
@@ -390,43 +389,18 @@ class SearchService:
         *,
         bounds: tuple[int, int] | None = None,
     ) -> tuple[list[WhooshHit], bool]:
-        """One page by score; documents matching every word come first.
-
-        The strict reading is searched first and the rest fills up after it, so
-        each tier keeps Whoosh's top-N shortcuts instead of scoring every match.
-        """
+        """One page by score."""
         assert parsed.matching is not None
         offset, end = bounds or _page_bounds(request)
-        size = end - offset
-        filter_query = combine_filters(filters)
-        options = grouping.options()
-        limit = grouping.time_limit
-        if parsed.all_terms is None:
-            results, partial = timed_search(
-                searcher, parsed.matching, limit, limit=end, filter=filter_query, **options
-            )
-            return results[offset:end], partial
-        first, partial = timed_search(
-            searcher, parsed.all_terms, limit, limit=end, filter=filter_query, **options
-        )
-        page = first[offset:end]
-        if len(page) == size:
-            return page, partial
-        in_first = first.scored_length()
-        rest, partial_rest = timed_search(
+        results, partial = timed_search(
             searcher,
             parsed.matching,
-            limit,
-            limit=end - in_first,
-            filter=filter_query,
-            mask=parsed.all_terms,
-            **options,
+            grouping.time_limit,
+            limit=end,
+            filter=combine_filters(filters),
+            **grouping.options(),
         )
-        skip = max(0, offset - in_first)
-        merged = page + rest[skip : skip + size - len(page)]
-        if grouping.group_copies:
-            merged = one_per_story(merged)
-        return merged, partial or partial_rest
+        return results[offset:end], partial
 
     def _fresh_page(
         self,

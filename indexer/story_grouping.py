@@ -12,7 +12,6 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh import sorting
-from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
 
 from .schema import article_from_json
@@ -45,19 +44,6 @@ def _undated_last(key: Any) -> tuple[bool, Any]:
 def story_count(clusters: dict[Any, int]) -> int:
     """Matching stories: one per cluster, each document without a cluster on its own."""
     return sum(1 for key in clusters if key) + clusters.get(None, 0) + clusters.get(b"", 0)
-
-
-def one_per_story(page: list[WhooshHit]) -> list[WhooshHit]:
-    """Drop later hits of a story already on the page (the two score tiers collapse apart)."""
-    seen: set[Any] = set()
-    kept = []
-    for hit in page:
-        cluster = cluster_of(hit.searcher, hit.docnum)
-        if cluster and cluster in seen:
-            continue
-        seen.add(cluster)
-        kept.append(hit)
-    return kept
 
 
 def cluster_of(searcher: Searcher, docnum: int) -> str | None:

@@ -252,7 +252,7 @@ def test_closed_service_refuses_work(index_dir: Path) -> None:
         _search(service, "strike")
 
 
-def test_paging_across_the_all_words_tier(service: SearchService) -> None:
+def test_paging_keeps_the_ranked_order(service: SearchService) -> None:
     query = "election recount ballot"
     everything = _ids(_search(service, query, page_size=100))
     assert everything[0] == "a-recount"  # the only story with all three words
