@@ -7,6 +7,7 @@ dependencies stay lean; ``--setup-anchors`` creates it.
 
     python bench/extraction.py --setup-anchors          # once: build the anchors venv
     python bench/extraction.py                          # Broadsheet + anchors, both sets
+    python bench/extraction.py --anchors trafilatura         # Broadsheet + one anchor (speed ratio)
     python bench/extraction.py --only-broadsheet --limit 200 --dump bench/out/dump
 """
 
@@ -25,6 +26,17 @@ HARNESS_DIR = SHARED / "bench"
 DATA_SETS = ("extraction-dev", "extraction-dev-trafilatura")
 DEFAULT_ANCHORS_PYTHON = Path.home() / ".cache" / "broadsheet" / "anchors-venv" / "bin" / "python"
 DEFAULT_JSON = REPO / "bench" / "out" / "extraction.json"
+# The harness's adapters (functions of ../shared/bench/anchors.py) by short name.
+ANCHOR_FUNCTIONS = {
+    "trafilatura": "trafilatura_extract",
+    "readability": "readability_extract",
+    "newspaper": "newspaper_extract",
+    "goose": "goose_extract",
+    "justext": "justext_extract",
+    "boilerpy3": "boilerpy3_extract",
+    "html_text": "html_text_extract",
+    "bs4": "bs4_extract",
+}
 ADAPTER = REPO / "bench" / "broadsheet_extractor.py"
 # What the scraper imports (the adapter loads it from the repository without the index and
 # search layers), installed beside the anchors.
@@ -74,7 +86,10 @@ def harness_command(python: Path, args: argparse.Namespace) -> list[str]:
         command += ["--data", str((SHARED / "data" / name).resolve())]
     command += ["--extractor", f"{ADAPTER}:extract"]
     if not args.only_broadsheet:
-        command += ["--extractor", "anchors:ANCHORS"]
+        for name in args.anchors or ():
+            command += ["--extractor", f"anchors:{ANCHOR_FUNCTIONS[name]}"]
+        if not args.anchors:
+            command += ["--extractor", "anchors:ANCHORS"]
     if args.limit:
         command += ["--limit", str(args.limit)]
     json_out = Path(args.json).resolve()
@@ -119,6 +134,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         "--only-broadsheet",
         action="store_true",
         help="measure Broadsheet alone, with this Python (fast loop)",
+    )
+    parser.add_argument(
+        "--anchors",
+        action="append",
+        choices=sorted(ANCHOR_FUNCTIONS),
+        help="run only this anchor beside Broadsheet (repeatable; default: all of them)",
     )
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument(

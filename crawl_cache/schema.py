@@ -205,4 +205,9 @@ def describe_database_error(path: Path, exc: sqlite3.DatabaseError) -> CrawlCach
             f"{path} is not a readable crawl cache ({message}); move it aside and re-import "
             "or re-crawl into a fresh file"
         )
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in lowered:
+        return CrawlCacheError(
+            f"no space left on the disk holding the crawl cache {path} ({message}); "
+            "everything committed before is kept: free some space and run the command again"
+        )
     return CrawlCacheError(f"crawl cache {path}: {message}")

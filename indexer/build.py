@@ -10,6 +10,8 @@ by id. Only one reindex runs at a time (see ``index_store.write_lock``).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -21,9 +23,9 @@ from whoosh.index import Index
 
 from crawl_cache import CrawlCache
 
-from .analysis import spelling_words
 from .article import Article
-from .errors import IndexCorrupt, IndexerError
+from .documents import Vocabulary, build_document
+from .errors import IndexCorrupt, IndexerError, IndexWriteFailed
 from .extraction_pool import Extracted, Extractor, PageLike, default_extractor, extract_in_order
 from .index_store import (
     GenerationState,
@@ -39,7 +41,8 @@ from .index_store import (
     write_pointer,
     write_state,
 )
-from .schema import article_to_document
+from .posting_pool import install as install_posting_pool
+from .segment_writers import SegmentWriters, merge_languages
 from .syndication import StoryClusters, syndication_fields
 
 logger = logging.getLogger(__name__)
@@ -51,6 +54,9 @@ INCREMENTAL_BATCH_SIZE = 500
 FULL_HOLD_LIMIT = 2000
 MAX_REPORTED_FAILURES = 1000
 WRITER_LIMIT_MB = 256
+
+# (article, cache URL, body signature) as extraction hands them to the writer.
+Outcome = tuple[Article, str, Any]
 
 
 class PageSource(Protocol):
@@ -103,7 +109,11 @@ def reindex(
     """
     if not Path(cache_path).is_file():
         raise IndexerError(f"no crawl cache at {cache_path}; import or crawl some pages first")
-    with write_lock(Path(index_dir)), CrawlCache.open(cache_path) as cache:
+    with (
+        write_lock(Path(index_dir)),
+        CrawlCache.open(cache_path) as cache,
+        _disk_errors_explained(Path(index_dir)),
+    ):
         return _run(cache, Path(index_dir), full, workers, progress, extract, None)
 
 
@@ -118,8 +128,34 @@ def reindex_cache(
     batch_size: int | None = None,
 ) -> ReindexReport:
     """``reindex`` over an already open cache (any object with the ``PageSource`` methods)."""
-    with write_lock(Path(index_dir)):
+    with write_lock(Path(index_dir)), _disk_errors_explained(Path(index_dir)):
         return _run(cache, Path(index_dir), full, workers, progress, extract, batch_size)
+
+
+_DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
+
+
+@contextlib.contextmanager
+def _disk_errors_explained(index_dir: Path) -> Iterator[None]:
+    """Turn a full or read-only disk into IndexWriteFailed, dropping the half-built generation.
+
+    Call with the write lock held. The live generation (and the one it replaced)
+    stays untouched; a generation that never went live is removed to give the space back.
+    """
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in _DISK_ERRNOS:
+            raise
+        live = _readable_pointer(index_dir)
+        keep = {live.generation, live.previous or ""} if live is not None else set()
+        remove_stale_generations(index_dir, keep=keep)
+        where = f" ({error.filename})" if error.filename else ""
+        raise IndexWriteFailed(
+            f"cannot write the index at {index_dir}: {error.strerror or error}{where}; "
+            "the live index is unchanged and still serving. Free some space and run "
+            "`broadsheet reindex --full` again"
+        ) from error
 
 
 @dataclass
@@ -132,19 +168,6 @@ class _Tally:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-class _Vocabulary:
-    """Words already given to the spelling dictionary during this run."""
-
-    def __init__(self) -> None:
-        self._seen: set[str] = set()
-
-    def claim(self, article: Article) -> list[str]:
-        words = spelling_words(article.headline, article.description, article.body)
-        new = [word for word in words if word not in self._seen]
-        self._seen.update(new)
-        return new
-
-
 @dataclass
 class _Batch:
     """Articles waiting for one commit, de-duplicated by id (the later page wins).
@@ -153,15 +176,15 @@ class _Batch:
     for one id inside one writer would leave two documents.
     """
 
-    articles: dict[str, tuple[Article, str]] = field(default_factory=dict)
+    articles: dict[str, Outcome] = field(default_factory=dict)
     cache_urls: set[str] = field(default_factory=set)
     max_seq: int = 0
 
-    def add(self, article: Article, cache_url: str) -> bool:
+    def add(self, article: Article, cache_url: str, signature: Any = None) -> bool:
         """Queue an article; True when it replaced one already queued."""
         superseded = article.id in self.articles
         self.articles.pop(article.id, None)  # re-insert: commit order follows feed order
-        self.articles[article.id] = (article, cache_url)
+        self.articles[article.id] = (article, cache_url, signature)
         self.cache_urls.add(cache_url)
         return superseded
 
@@ -184,13 +207,13 @@ def _run(
         live = _open_live_for_update(index_dir, pointer.generation)
     if pointer is None or live is None:
         generation, ix = _full_build(
-            cache, index_dir, pointer, outcomes, tally, batch_size or FULL_HOLD_LIMIT
+            cache, index_dir, pointer, outcomes, tally, batch_size or FULL_HOLD_LIMIT, workers
         )
         return _report(generation, True, tally, ix, started)
     ix, state = live
     remove_stale_generations(index_dir, keep={pointer.generation, pointer.previous or ""})
     tally.last_seq = state.last_seq
-    vocabulary = _Vocabulary()
+    vocabulary = Vocabulary()
     clusters = StoryClusters()
     for batch in _batches(outcomes(state.last_seq, None), tally, batch_size):
         _commit_batch(ix, batch, vocabulary, clusters)
@@ -205,43 +228,47 @@ def _full_build(
     cache: PageSource,
     index_dir: Path,
     pointer: Pointer | None,
-    outcomes: Callable[[int, int | None], Iterator[tuple[Article, str]]],
+    outcomes: Callable[[int, int | None], Iterator[Outcome]],
     tally: _Tally,
     hold_limit: int,
+    workers: int,
 ) -> tuple[str, Index]:
-    """Write every article into a new generation with one writer, then switch to it.
+    """Write every article into a new generation in one commit, then switch to it.
 
-    One writer and one commit is by far the cheapest way through Whoosh (each commit
-    writes a segment, and merging rewrites them). An id seen a second time cannot
-    replace the first copy inside the same writer, so such late copies are held back
-    and written by ``update_document`` after a commit.
+    One commit is by far the cheapest way through Whoosh (each commit writes a
+    segment, and merging rewrites them). With ``workers`` > 1 the commit is written
+    by that many segment writers at once (``segment_writers``). Story clusters are
+    decided here, in feed order, either way. An id seen a second time cannot replace
+    the first copy inside the same commit, so such late copies are held back and
+    written by ``update_document`` after it.
     """
     remove_stale_generations(index_dir, keep={pointer.generation} if pointer else set())
     generation = next_generation(index_dir)
     ix = create_generation(index_dir, generation)
-    vocabulary = _Vocabulary()
+    vocabulary = Vocabulary()
     clusters = StoryClusters()
     written: set[str] = set()
     held = _Batch()
-    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+    sink = _open_sink(ix, workers, vocabulary)
     try:
-        for article, cache_url in outcomes(0, cache.page_count()):
+        for article, cache_url, signature in outcomes(0, cache.page_count()):
             if article.id not in written:
-                writer.add_document(**_document(article, cache_url, vocabulary, clusters))
+                story = syndication_fields(article.id, article.body, clusters, None, signature)
+                sink.add(article, cache_url, story)
                 written.add(article.id)
                 tally.indexed += 1
                 continue
             tally.skipped += 1
-            held.add(article, cache_url)
+            held.add(article, cache_url, signature)
             if len(held.articles) >= hold_limit:
-                writer.commit()
+                sink.commit()
                 _commit_batch(ix, held, None, clusters)
                 held = _Batch()
-                writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+                sink = _open_sink(ix, workers, vocabulary)
     except BaseException:
-        writer.cancel()
+        sink.cancel()
         raise
-    writer.commit()
+    sink.commit()
     _commit_batch(ix, held, None, clusters)
     now = utc_now_iso()
     state = GenerationState(generation, last_seq=tally.last_seq, built_at=now, updated_at=now)
@@ -252,28 +279,99 @@ def _full_build(
     return generation, ix
 
 
+class _Sink(Protocol):
+    """Where a full build's documents go until one commit."""
+
+    def add(self, article: Article, cache_url: str, story: dict[str, object]) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
+def _open_sink(ix: Index, workers: int, vocabulary: Vocabulary) -> _Sink:
+    if workers > 1:
+        return _ParallelSink(ix, workers)
+    return _WriterSink(ix, vocabulary)
+
+
+class _WriterSink:
+    """One Whoosh writer in this process."""
+
+    def __init__(self, ix: Index, vocabulary: Vocabulary) -> None:
+        self._writer = install_posting_pool(ix.writer(limitmb=WRITER_LIMIT_MB), WRITER_LIMIT_MB)
+        self._vocabulary = vocabulary
+
+    def add(self, article: Article, cache_url: str, story: dict[str, object]) -> None:
+        document = build_document(article, cache_url, self._vocabulary, story)
+        self._writer.add_document(**document)
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+class _ParallelSink:
+    """Segment writer processes; this process's writer only commits their segments."""
+
+    def __init__(self, ix: Index, processes: int) -> None:
+        self._writer = ix.writer()
+        try:
+            self._writers = SegmentWriters(Path(ix.storage.folder), processes, WRITER_LIMIT_MB)
+        except BaseException:
+            self._writer.cancel()
+            raise
+
+    def add(self, article: Article, cache_url: str, story: dict[str, object]) -> None:
+        self._writers.add(article, cache_url, story)
+
+    def commit(self) -> None:
+        try:
+            segments, languages = self._writers.finish()
+        except BaseException:
+            self._writer.cancel()
+            raise
+        merge_languages(self._writer.schema, languages)
+        # As Whoosh's own multi-segment writer commits: the sub-writers' segments
+        # join the generation's table of contents beside any already committed.
+        self._writer._close_segment()
+        self._writer._commit_toc([*self._writer.segments, *segments])
+        self._writer._finish()
+
+    def cancel(self) -> None:
+        try:
+            self._writers.cancel()
+        finally:
+            self._writer.cancel()
+
+
 def _outcomes(
     cache: PageSource,
     tally: _Tally,
     progress: Progress | None,
     workers: int,
     extract: Extractor,
-) -> Callable[[int, int | None], Iterator[tuple[Article, str]]]:
-    """A function streaming (article, cache URL) for pages after a seq; failures are tallied."""
+) -> Callable[[int, int | None], Iterator[Outcome]]:
+    """A function streaming (article, cache URL, signature) for pages after a seq.
 
-    def stream(since: int, total: int | None) -> Iterator[tuple[Article, str]]:
+    Failures are tallied.
+    """
+
+    def stream(since: int, total: int | None) -> Iterator[Outcome]:
         # Section, tag and front pages a crawl stored for link discovery are not articles.
         pages = (
             page
             for page in cache.changes_since(since)
             if getattr(page, "is_article", None) is not False
         )
-        for outcome in extract_in_order(pages, extract=extract, workers=workers):
+        for outcome in extract_in_order(pages, extract=extract, workers=workers, sign=True):
             tally.pages += 1
             if outcome.article is None:
                 _record_failure(cache, tally, outcome)
             else:
-                yield outcome.article, outcome.url
+                yield outcome.article, outcome.url, outcome.signature
             # Only now is the page fully handled, so only now may last_seq pass it.
             tally.last_seq = max(tally.last_seq, outcome.seq)
             if progress is not None:
@@ -283,13 +381,13 @@ def _outcomes(
 
 
 def _batches(
-    outcomes: Iterator[tuple[Article, str]], tally: _Tally, batch_size: int | None
+    outcomes: Iterator[Outcome], tally: _Tally, batch_size: int | None
 ) -> Iterator[_Batch]:
     """Articles grouped into commit-sized batches; each batch knows the feed seq it covers."""
     size = batch_size or INCREMENTAL_BATCH_SIZE
     batch = _Batch()
-    for article, cache_url in outcomes:
-        if batch.add(article, cache_url):
+    for article, cache_url, signature in outcomes:
+        if batch.add(article, cache_url, signature):
             tally.skipped += 1
         if len(batch.articles) >= size:
             batch.max_seq = tally.last_seq
@@ -302,7 +400,7 @@ def _batches(
 
 
 def _commit_batch(
-    ix: Index, batch: _Batch, vocabulary: _Vocabulary | None, clusters: StoryClusters | None
+    ix: Index, batch: _Batch, vocabulary: Vocabulary | None, clusters: StoryClusters | None
 ) -> None:
     """Replace documents by id (and by cache entry) in one commit."""
     if not batch.articles:
@@ -310,8 +408,13 @@ def _commit_batch(
     # Story clusters are looked up in what is committed before this batch is written.
     with ix.searcher() as committed:
         documents = [
-            _document(article, cache_url, vocabulary, clusters, committed)
-            for article, cache_url in batch.articles.values()
+            build_document(
+                article,
+                cache_url,
+                vocabulary,
+                syndication_fields(article.id, article.body, clusters, committed, signature),
+            )
+            for article, cache_url, signature in batch.articles.values()
         ]
     writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     try:
@@ -324,24 +427,6 @@ def _commit_batch(
         writer.cancel()
         raise
     writer.commit()
-
-
-def _document(
-    article: Article,
-    cache_url: str,
-    vocabulary: _Vocabulary | None,
-    clusters: StoryClusters | None = None,
-    committed: Any = None,
-) -> dict[str, Any]:
-    """The index document; without a vocabulary it carries all its spelling words.
-
-    Replacements (held-back duplicates) always carry all their words: the copy they
-    replace may have been the one that supplied some word to the dictionary.
-    ``clusters`` (and the ``committed`` searcher) place the article in a story cluster.
-    """
-    spelling = vocabulary.claim(article) if vocabulary is not None else None
-    extra = syndication_fields(article.id, article.body, clusters, committed)
-    return article_to_document(article, cache_url=cache_url, spelling=spelling, extra=extra)
 
 
 def _record_failure(cache: PageSource, tally: _Tally, outcome: Extracted) -> None:

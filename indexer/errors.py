@@ -25,3 +25,7 @@ class InvalidRequest(IndexerError):
 
 class IndexCorrupt(IndexerError):
     """The index on disk is damaged or was built by an incompatible version; rebuild it."""
+
+
+class IndexWriteFailed(IndexerError):
+    """A reindex could not write (disk full, read-only disk); the live index is left as it was."""

@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
-from typing import Protocol
+from typing import Any, Protocol
 
 from .article import Article
 
@@ -51,6 +51,8 @@ class Extracted:
     url: str
     article: Article | None
     error: str | None = None
+    # The body's near-duplicate signature (``syndication.body_signature``) when asked for.
+    signature: Any = None
 
 
 def default_extractor(body: bytes, url: str, content_type: str | None) -> Article:
@@ -60,8 +62,14 @@ def default_extractor(body: bytes, url: str, content_type: str | None) -> Articl
     return extract_article(body, url, content_type=content_type)
 
 
-def extract_chunk(extract: Extractor, jobs: list[PageJob]) -> list[Extracted]:
-    """Extract a chunk of pages; any exception becomes a per-page error, never a crash."""
+def extract_chunk(extract: Extractor, jobs: list[PageJob], sign: bool = False) -> list[Extracted]:
+    """Extract a chunk of pages; any exception becomes a per-page error, never a crash.
+
+    With ``sign`` each article also gets its body's near-duplicate signature, so that
+    work runs on the workers too rather than in the process writing the index.
+    """
+    if sign:
+        from .syndication import body_signature
     outcomes: list[Extracted] = []
     for seq, url, body, content_type in jobs:
         try:
@@ -72,12 +80,17 @@ def extract_chunk(extract: Extractor, jobs: list[PageJob]) -> list[Extracted]:
         if not isinstance(article, Article) or not article.id:
             outcomes.append(Extracted(seq, url, None, "scraper returned no article id"))
             continue
-        outcomes.append(Extracted(seq, url, article))
+        signature = body_signature(article.body) if sign else None
+        outcomes.append(Extracted(seq, url, article, signature=signature))
     return outcomes
 
 
 def extract_in_order(
-    pages: Iterable[PageLike], *, extract: Extractor = default_extractor, workers: int = 1
+    pages: Iterable[PageLike],
+    *,
+    extract: Extractor = default_extractor,
+    workers: int = 1,
+    sign: bool = False,
 ) -> Iterator[Extracted]:
     """Yield one ``Extracted`` per page, in the order the pages came.
 
@@ -88,25 +101,25 @@ def extract_in_order(
     chunks = _chunks(pages)
     if workers <= 1:
         for chunk in chunks:
-            yield from extract_chunk(extract, chunk)
+            yield from extract_chunk(extract, chunk, sign)
         return
-    yield from _extract_on_pool(chunks, extract, workers)
+    yield from _extract_on_pool(chunks, extract, workers, sign)
 
 
 def _extract_on_pool(
-    chunks: Iterator[list[PageJob]], extract: Extractor, workers: int
+    chunks: Iterator[list[PageJob]], extract: Extractor, workers: int, sign: bool
 ) -> Iterator[Extracted]:
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     pending: deque[tuple[list[PageJob], Future[list[Extracted]]]] = deque()
     try:
         for chunk in chunks:
-            pending.append((chunk, pool.submit(extract_chunk, extract, chunk)))
+            pending.append((chunk, pool.submit(extract_chunk, extract, chunk, sign)))
             while len(pending) >= 2 * workers:
-                outcomes, pool = _next_result(pending, pool, extract, workers, context)
+                outcomes, pool = _next_result(pending, pool, extract, workers, context, sign)
                 yield from outcomes
         while pending:
-            outcomes, pool = _next_result(pending, pool, extract, workers, context)
+            outcomes, pool = _next_result(pending, pool, extract, workers, context, sign)
             yield from outcomes
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -118,6 +131,7 @@ def _next_result(
     extract: Extractor,
     workers: int,
     context: multiprocessing.context.BaseContext,
+    sign: bool,
 ) -> tuple[list[Extracted], ProcessPoolExecutor]:
     chunk, future = pending.popleft()
     try:
@@ -127,7 +141,9 @@ def _next_result(
         failed = [Extracted(seq, url, None, reason) for seq, url, _body, _type in chunk]
         pool.shutdown(wait=True, cancel_futures=True)
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        resubmitted = [(jobs, pool.submit(extract_chunk, extract, jobs)) for jobs, _ in pending]
+        resubmitted = [
+            (jobs, pool.submit(extract_chunk, extract, jobs, sign)) for jobs, _ in pending
+        ]
         pending.clear()
         pending.extend(resubmitted)
         return failed, pool

@@ -3,7 +3,9 @@
 Filters match on folded keys, so "reuters" selects "Reuters"; values within one facet
 are ORed and facets are ANDed, with the date range as one more filter. Counts for a
 facet are computed with every filter applied except that facet's own, so choosing
-"Reuters" still shows how many results the other sources would give.
+"Reuters" still shows how many results the other sources would give. When syndicated
+copies are collapsed, counts are of stories, like the total: a story counts once per
+value however many of its copies carry it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .analysis import facet_key
 from .collecting import timed_search
 from .schema import FACET_FIELDS
 from .search_types import FacetValue, SearchRequest
+from .story_grouping import StoryCount, StoryKeys
 
 FACET_LIMIT = 10
 DATE_FILTER = "date"
@@ -74,24 +77,38 @@ def count_matches(
     cache: CountCache,
     extra: Mapping[str, sorting.FacetType] | None = None,
     time_limit: float | None = None,
+    *,
+    by_story: bool = False,
 ) -> MatchCounts:
     """The number of matching documents and raw facet counts, without scoring.
 
     A facet with a selection of its own is counted in a second pass without its own
     filter; the others come from the main pass, and so do the ``extra`` groupings
-    (by publication time, by story cluster) with every filter applied. Passes cut
-    short by ``time_limit`` are reported as partial and not cached.
+    (by publication time, by story cluster) with every filter applied. With
+    ``by_story`` the facets count stories (see ``story_grouping.StoryCount``); the
+    total stays a document count. Passes cut short by ``time_limit`` are reported as
+    partial and not cached.
     """
     own = [name for name in FACET_FIELDS if name in filters]
     grouped = [name for name in FACET_FIELDS if name not in own] + list(extra or {})
     main = _counted(
-        searcher, query, combine_filters(filters), grouped, state, cache, extra or {}, time_limit
+        searcher,
+        query,
+        combine_filters(filters),
+        grouped,
+        (state, by_story),
+        cache,
+        extra or {},
+        time_limit,
+        by_story,
     )
     counts = dict(main.counts)
     partial = main.partial
     for name in own:
         without = combine_filters(filters, without=name)
-        alone = _counted(searcher, query, without, [name], state, cache, {}, time_limit)
+        alone = _counted(
+            searcher, query, without, [name], (state, by_story), cache, {}, time_limit, by_story
+        )
         counts[name] = alone.counts[name]
         partial = partial or alone.partial
     return MatchCounts(main.total, counts, partial)
@@ -106,18 +123,25 @@ def _counted(
     cache: CountCache,
     extra: Mapping[str, sorting.FacetType],
     time_limit: float | None,
+    by_story: bool,
 ) -> MatchCounts:
     key = (state, repr(query), repr(filter_query), tuple(names))
     found = cache.get(key)
     if found is not None:
         return MatchCounts(*found)
+    # Each pass needs fresh story maps: a map instance keeps what it was given.
+    keys = StoryKeys(searcher) if by_story else None
     results, partial = timed_search(
         searcher,
         query,
         time_limit,
         limit=None,
         filter=filter_query,
-        groupedby={name: extra.get(name) or facet_type(name) for name in names} or None,
+        groupedby={
+            name: extra.get(name) or facet_type(name, StoryCount(keys) if keys else None)
+            for name in names
+        }
+        or None,
         scored=False,
     )
     counts = {name: dict(results.groups(name)) for name in names}
@@ -166,9 +190,13 @@ def combine_filters(
     return chosen[0] if len(chosen) == 1 else wq.And(chosen)
 
 
-def facet_type(name: str) -> sorting.FacetType:
-    """A counting facet over the display values kept in the facet's list column."""
-    return sorting.FieldFacet(FACET_FIELDS[name], allow_overlap=True, maptype=sorting.Count)
+def facet_type(name: str, counter: sorting.FacetMap | None = None) -> sorting.FacetType:
+    """A counting facet over the display values kept in the facet's list column.
+
+    ``counter`` replaces the plain document count (a fresh map for one pass).
+    """
+    maptype: Any = counter if counter is not None else sorting.Count
+    return sorting.FieldFacet(FACET_FIELDS[name], allow_overlap=True, maptype=maptype)
 
 
 def facet_values(

@@ -13,6 +13,9 @@ from .query import FUZZY_FIELDS, MAX_FUZZY_EXPANSIONS
 TWO_EDITS_FROM = 7
 # Candidates looked at per word before keeping the most frequent (bounds the lexicon walk).
 SCAN_LIMIT = 200
+# Longer "words" are junk or attacks: the edit-distance automaton grows with the length,
+# and one 2,000-letter word took seconds to widen.
+MAX_WORD_LENGTH = 40
 
 
 def fuzzy_query(query: wq.Query, reader: IndexReader) -> wq.Query | None:
@@ -29,7 +32,7 @@ def fuzzy_query(query: wq.Query, reader: IndexReader) -> wq.Query | None:
         if not isinstance(node, wq.Term) or node.fieldname not in FUZZY_FIELDS:
             return node
         text = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
-        if len(text) < 3:
+        if not 3 <= len(text) <= MAX_WORD_LENGTH:
             return node
         similar = _similar_words(reader, node.fieldname, text)
         if not similar:
@@ -43,8 +46,11 @@ def fuzzy_query(query: wq.Query, reader: IndexReader) -> wq.Query | None:
 
 
 def _similar_words(reader: IndexReader, field: str, text: str) -> list[str]:
-    distance = 2 if len(text) >= TWO_EDITS_FROM else 1
-    found = islice(reader.terms_within(field, text, distance, prefix=1), SCAN_LIMIT)
+    # A language-tagged stem ("de:kiev") is measured and matched without its tag: the tag
+    # would count as letters and, as the shared prefix, let any German stem through.
+    tag = text[: text.index(":") + 1] if ":" in text else ""
+    distance = 2 if len(text) - len(tag) >= TWO_EDITS_FROM else 1
+    found = islice(reader.terms_within(field, text, distance, prefix=len(tag) + 1), SCAN_LIMIT)
     words = [word.decode("utf-8") if isinstance(word, bytes) else word for word in found]
     words = [word for word in words if word != text]
     words.sort(key=lambda word: (-reader.doc_frequency(field, word), word))

@@ -6,7 +6,8 @@ field prefixes (``headline:``/``intitle:``, ``author:``, ``source:``, ``section:
 MAX_EXPANSIONS words) and date operators (``before:``, ``after:``, ``when:``, see
 ``extract_date_operators``), which become a filter rather than words.
 Juxtaposed terms form an implicit group: an OR, which for short queries marks down
-documents missing some of the words (``scoring.CoordinatedOr``). Exclusions apply to
+documents missing some of the words (``scoring.CoordinatedOr``); field operators in it
+(``author:smith budget``) are required, like filters. Exclusions apply to
 their whole group, so ``apple -banana`` means "apple, but not banana" (never
 "apple OR not banana").
 
@@ -193,11 +194,17 @@ def to_whoosh(
             coordination=coordination,
         )
 
+    required: list[wq.Query] = []
+    if node.op == "seq":
+        # Field operators among juxtaposed words narrow the search, as readers expect
+        # from news search: ``author:"Jane Smith" budget`` is her articles on the budget.
+        required = _drop_none(convert(child) for child in positives if _fielded(child))
+        positives = [child for child in positives if not _fielded(child)]
     included = _drop_none(convert(child) for child in positives)
     excluded = _drop_none(convert(child) for child in negatives)
     base: wq.Query | None
     if not included:
-        base = wq.Every() if excluded else None
+        base = wq.Every() if excluded and not required else None
     elif len(included) == 1:
         base = included[0]
     elif node.op == "and":
@@ -206,9 +213,21 @@ def to_whoosh(
         base = CoordinatedOr(included, exponent=coordination) if coordination else wq.Or(included)
     else:
         base = wq.Or(included)
+    if required:
+        parts = [*required, base] if base is not None else required
+        base = parts[0] if len(parts) == 1 else wq.And(parts)
     if base is None or not excluded:
         return base
     return wq.AndNot(base, excluded[0] if len(excluded) == 1 else wq.Or(excluded))
+
+
+def _fielded(node: Node) -> bool:
+    """Whether every word of a node is limited to a field (``author:x``, ``intitle:(a OR b)``)."""
+    if isinstance(node, Leaf):
+        return node.field is not None
+    if isinstance(node, Not):
+        return False
+    return all(_fielded(child) for child in node.children)
 
 
 def _leaf_query(leaf: Leaf, schema: Schema) -> wq.Query | None:

@@ -18,7 +18,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ from .key_terms import key_terms
 from .name_variants import variants_of
 from .query import ParsedQuery, extract_date_operators, parse_query, plain_words
 from .readers import SearcherPool
+from .result_cache import ResultCache
 from .schema import FACET_FIELDS, article_from_json, parse_published
 from .scoring import fresh_score, weighting
 from .search_types import (
@@ -58,8 +59,10 @@ from .search_types import (
     TimelineBucket,
 )
 from .snippets import make_highlighter, plain_snippet, snippet_for
-from .spelling import reader_suggester, suggest_query
+from .spelling import Speller, suggest_query, unknown_words
 from .story_grouping import (
+    EarliestStoryCount,
+    StoryKeys,
     cluster_of,
     collapse_options,
     copies_of,
@@ -78,7 +81,6 @@ MAX_RELATED = 50
 RELATED_CANDIDATES = 40
 RELATED_TERMS = 12
 RELATED_FIELD_BOOSTS = {"headline": 2.0, "description": 1.5, "body": 1.0}
-SUGGEST_BELOW = 3
 NO_WORDS_NOTICE = "Your query has no searchable words (very common words are ignored)."
 FUZZY_NOTICE = "Nothing matched exactly; these results match similar spellings."
 PARTIAL_NOTICE = "The search took too long and was stopped early; results may be incomplete."
@@ -90,6 +92,9 @@ FRESH_WINDOW = 100
 KEY_TERM_HITS = 10
 KEY_TERM_COUNT = 8
 MAX_SUGGESTIONS = 20
+# A query finding nothing is retried with similar spellings when 1 to this many words are
+# in no article.
+MAX_FUZZY_WORDS = 4
 
 Clock = Callable[[], datetime]
 
@@ -129,6 +134,7 @@ class SearchService:
         self._counts = CountCache()
         self._clock = clock
         self._time_limit = time_limit_s
+        self._results = ResultCache()
 
     def close(self) -> None:
         self._pool.close()
@@ -144,6 +150,11 @@ class SearchService:
         started = time.perf_counter()
         sort = _validate(request)
         searcher, generation = self._pool.current()
+        # Repeated queries are answered from the result cache until the index changes.
+        index_state = (generation, searcher.reader().generation())
+        cached = self._results.get(request, index_state)
+        if cached is not None:
+            return replace(cached, elapsed_ms=round((time.perf_counter() - started) * 1000, 2))
         dates = extract_date_operators(request.query, self._now())
         browse = not dates.text.strip()
         if browse:
@@ -168,22 +179,25 @@ class SearchService:
         else:
             state = (generation, searcher.reader().generation())
             outcome = self._run(searcher, state, request, parsed, filters, browse, sort)
-            widened = (
-                None if browse or outcome.total else fuzzy_query(parsed.matching, searcher.reader())
+            retry = (
+                None
+                if browse or outcome.total
+                else _retry_query(dates.text, parsed, searcher, request.variants)
             )
-            if widened is not None:
-                retry = ParsedQuery(widened, parsed.notice, parsed.text, parsed.variants)
+            if retry is not None:
                 second = self._run(searcher, state, request, retry, filters, browse, sort)
                 if second.total:
                     outcome, fuzzy = second, True
                     notices.append(FUZZY_NOTICE)
         if outcome.partial:
             notices.append(PARTIAL_NOTICE)
+        # Offered whatever the hits: a misspelling with none sits beside the similar-spelling
+        # retry's results, and a rare word may hide a much commoner intended one.
         suggestion = None
-        if not browse and outcome.total < SUGGEST_BELOW:
-            suggestion = suggest_query(parsed.text, *reader_suggester(searcher.reader()))
+        if not browse:
+            suggestion = suggest_query(request.query, Speller(searcher.reader()))
         terms = self._key_terms(searcher, outcome, browse, parsed.text)
-        return SearchResult(
+        result = SearchResult(
             request=request,
             total=outcome.total,
             hits=outcome.hits,
@@ -198,6 +212,8 @@ class SearchService:
             timeline_unit=outcome.timeline_unit,
             key_terms=terms,
         )
+        self._results.put(request, index_state, result)
+        return result
 
     def ranked_ids(self, query: str, depth: int) -> tuple[str, ...]:
         """Ids of the first ``depth`` results of a plain relevance search, best first.
@@ -226,9 +242,8 @@ class SearchService:
         page, _partial = self._relevance_page(
             searcher, request, parsed, filters, grouping, bounds=bounds
         )
-        widened = None if page else fuzzy_query(parsed.matching, searcher.reader())
-        if widened is not None:
-            retry = ParsedQuery(widened, parsed.notice, parsed.text, parsed.variants)
+        retry = None if page else _retry_query(dates.text, parsed, searcher, variants=True)
+        if retry is not None:
             page, _partial = self._relevance_page(
                 searcher, request, retry, filters, grouping, bounds=bounds
             )
@@ -325,13 +340,24 @@ class SearchService:
         else:
             page, partial = self._relevance_page(searcher, request, parsed, filters, grouping)
             hits = [(hit, _score(hit.score)) for hit in page]
+        # Collapsed, the timeline counts each story once, at its earliest copy's date.
+        published: Any = (
+            EarliestStoryCount(StoryKeys(searcher)) if request.group_copies else sorting.Count
+        )
         extra: dict[str, sorting.FacetType] = {
-            "_published": sorting.FieldFacet("published", maptype=sorting.Count)
+            "_published": sorting.FieldFacet("published", maptype=published)
         }
         if request.group_copies:
             extra["_cluster"] = sorting.FieldFacet(CLUSTER_FIELD, maptype=sorting.Count)
         counted = count_matches(
-            searcher, parsed.matching, filters, state, self._counts, extra, self._time_limit
+            searcher,
+            parsed.matching,
+            filters,
+            state,
+            self._counts,
+            extra,
+            self._time_limit,
+            by_story=request.group_copies,
         )
         chosen = selected_values(request)
         facets = {name: facet_values(counted.counts[name], chosen[name]) for name in FACET_FIELDS}
@@ -425,8 +451,8 @@ class SearchService:
     ) -> tuple[str, ...]:
         """The telling words of the first hits (left out when browsing everything).
 
-        Only hits in the commonest language among them are read: the body field's stop
-        list is English, so a French story's "de" and "la" would otherwise top the list.
+        Only hits in the commonest language among them are read, with that language's
+        stemmer and stop words (``key_terms``), so a French story's "de" and "la" stay out.
         """
         if browse or not outcome.hits:
             return ()
@@ -441,7 +467,9 @@ class SearchService:
             article = article_from_json(stored["article"]) if stored else None
             if article is not None:
                 texts.append("\n".join(p for p in (article.headline, article.body) if p))
-        return key_terms(searcher, texts, KEY_TERM_COUNT, exclude=plain_words(query))
+        return key_terms(
+            searcher, texts, KEY_TERM_COUNT, exclude=plain_words(query), language=language
+        )
 
     def _hit(
         self,
@@ -455,7 +483,11 @@ class SearchService:
         fragments: tuple[SnippetFragment, ...]
         if snippet:
             fragments = snippet_for(
-                hit, self._highlighter, body=article.body, description=article.description
+                hit,
+                self._highlighter,
+                body=article.body,
+                description=article.description,
+                language=article.language,
             )
         else:
             fragments = plain_snippet(article.description or article.body)
@@ -530,6 +562,42 @@ def _validate(request: SearchRequest) -> SortOrder:
 def _page_bounds(request: SearchRequest) -> tuple[int, int]:
     """Offsets of the first hit on the requested page and just past its last."""
     return (request.page - 1) * request.page_size, request.page * request.page_size
+
+
+def _retry_query(
+    text: str, parsed: ParsedQuery, searcher: Searcher, variants: bool
+) -> ParsedQuery | None:
+    """What a query that found nothing is tried again as, if it looks misspelt.
+
+    The spelling correction when there is one ("strke" as "strike", the "did you mean"
+    the reader is offered), else each word widened to similar indexed words
+    (``fuzzy_query``). None when the query is not worth retrying.
+    """
+    assert parsed.matching is not None
+    if not _worth_retrying(text, searcher):
+        return None
+    reader = searcher.reader()
+    matching = None
+    corrected = suggest_query(text, Speller(reader))
+    if corrected:
+        lookup = variants_of if variants else None
+        matching = parse_query(corrected, searcher.schema, reader=reader, variants=lookup).matching
+    if matching is None:
+        matching = fuzzy_query(parsed.matching, reader)
+    if matching is None:
+        return None
+    return ParsedQuery(matching, parsed.notice, parsed.text, parsed.variants)
+
+
+def _worth_retrying(query: str, searcher: Searcher) -> bool:
+    """Whether a query that found nothing looks misspelt: a few of its words are in no article.
+
+    A query of known words that finds nothing ("strike -port" where every strike story
+    mentions the port) has its answer; similar spellings would only bring noise, as
+    would widening a query that is mostly words the index has never seen.
+    """
+    unknown = unknown_words(query, Speller(searcher.reader()))
+    return 0 < len(unknown) <= MAX_FUZZY_WORDS
 
 
 def _score(score: Any) -> float | None:

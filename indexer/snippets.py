@@ -1,7 +1,9 @@
 """Result snippets: Whoosh highlighting turned into plain (text, match) fragments.
 
 The formatter yields ``SnippetFragment`` records instead of HTML, so escaping and
-markup stay with whoever renders them (HTML page, JSON API, terminal).
+markup stay with whoever renders them (HTML page, JSON API, terminal). An article in
+one of the stemmed languages is re-read with its own language's analyzer, the one that
+indexed it, so "Häuser" lights up for a search for "Haus" in a German story.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from whoosh import highlight
 from whoosh.searching import Hit as WhooshHit
 
+from .analysis import language_analyzer, stemming_language
 from .search_types import SnippetFragment
 
 SNIPPET_CHARS = 200
@@ -52,6 +55,7 @@ class FragmentFormatter(highlight.Formatter):
     def format(
         self, fragments: Sequence[Any], replace: bool = False
     ) -> tuple[SnippetFragment, ...]:
+        fragments = _join_touching(fragments)
         pieces: list[SnippetFragment] = []
         count = len(fragments)
         for number, fragment in enumerate(fragments):
@@ -63,6 +67,25 @@ class FragmentFormatter(highlight.Formatter):
                 )
             )
         return tidy(pieces)
+
+
+def _join_touching(fragments: Sequence[Any]) -> list[Any]:
+    """Passages that meet (only spaces between them) as one: no "…" inside a sentence."""
+    joined: list[Any] = []
+    for fragment in sorted(fragments, key=lambda item: item.startchar):
+        if joined:
+            last = joined[-1]
+            gap = fragment.text[last.endchar : fragment.startchar]
+            if fragment.startchar >= last.endchar and not gap.strip():
+                joined[-1] = highlight.Fragment(
+                    fragment.text,
+                    [*last.matches, *fragment.matches],
+                    last.startchar,
+                    fragment.endchar,
+                )
+                continue
+        joined.append(fragment)
+    return joined
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,10 +101,28 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class EarlierFragmentScorer(highlight.BasicFragmentScorer):
+    """Whoosh's passage score (matches times distinct words), ties going to the earlier passage.
+
+    Whoosh leaves equal scores to chance; in news the earlier passage is usually the
+    one that tells the story, so a lead naming the strike beats a closing line naming
+    the port.
+    """
+
+    def __call__(self, fragment: Any) -> float:
+        score = float(super().__call__(fragment))
+        if not fragment.matches:
+            return score
+        length = max(len(fragment.text), 1)
+        # Under 0.5: never enough to lift a passage with no match over the minimum of 1.
+        return score + 0.5 * (1 - fragment.startchar / length)
+
+
 def make_highlighter() -> highlight.Highlighter:
     """A highlighter picking up to two ~200-character passages around matches."""
     return highlight.Highlighter(
         fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60),
+        scorer=EarlierFragmentScorer(),
         formatter=FragmentFormatter(),
         order=highlight.FIRST,
     )
@@ -93,15 +134,49 @@ def snippet_for(
     *,
     body: str,
     description: str | None,
+    language: str | None = None,
 ) -> tuple[SnippetFragment, ...]:
-    """Highlighted body passages; else the highlighted description; else the lead."""
+    """Highlighted body passages; else the highlighted description; else the lead.
+
+    ``language`` is the article's: its words are matched as they were indexed.
+    """
+    stemming = stemming_language(language)
     for field, text in (("body", body), ("description", description)):
         if not text:
             continue
-        fragments = highlighter.highlight_hit(hit, field, text=text, top=MAX_FRAGMENTS)
+        if stemming is None:
+            fragments = highlighter.highlight_hit(hit, field, text=text, top=MAX_FRAGMENTS)
+        else:
+            fragments = _highlight_in(stemming, hit, highlighter, field, text)
         if fragments and any(fragment.match for fragment in fragments):
             return tuple(fragments)
     return plain_snippet(description or body)
+
+
+def _highlight_in(
+    language: str, hit: WhooshHit, highlighter: highlight.Highlighter, field: str, text: str
+) -> Any:
+    """Whoosh's highlighting with the language's analyzer instead of the field's English one.
+
+    The query's terms for the field include this language's tagged stems ("de:haus")
+    whenever the index holds articles in it (``analysis.query_forms``).
+    """
+    words = frozenset(
+        value.decode("utf-8") if isinstance(value, bytes) else value
+        for name, value in hit.results.query_terms(expand=True, fieldname=field)
+        if name == field
+    )
+    return highlight.highlight(
+        text,
+        words,
+        language_analyzer(language),
+        highlighter.fragmenter,
+        highlighter.formatter,
+        top=MAX_FRAGMENTS,
+        scorer=highlighter.scorer,
+        order=highlighter.order,
+        mode="index",
+    )
 
 
 def plain_snippet(text: str | None, limit: int = SNIPPET_CHARS) -> tuple[SnippetFragment, ...]:

@@ -1,17 +1,22 @@
 """Syndicated stories at query time: one hit per story cluster, and the copies behind it.
 
 Index time (``syndication``) gives every article a story ``cluster``; here searches
-collapse each cluster to its earliest copy, count stories rather than documents, and
-list a hit's other copies.
+collapse each cluster to its earliest copy, count stories rather than documents (in the
+total, the facets and the timeline alike), and list a hit's other copies.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import Counter, defaultdict
+from collections.abc import Hashable
 from datetime import datetime
 from typing import Any
 
 from whoosh import query as wq
 from whoosh import sorting
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from .schema import article_from_json
@@ -44,6 +49,105 @@ def _undated_last(key: Any) -> tuple[bool, Any]:
 def story_count(clusters: dict[Any, int]) -> int:
     """Matching stories: one per cluster, each document without a cluster on its own."""
     return sum(1 for key in clusters if key) + clusters.get(None, 0) + clusters.get(b"", 0)
+
+
+class StoryKeys:
+    """The story of each document that shares its story with others (``None`` for the rest).
+
+    Most articles are a story of their own, so only documents in a cluster of two or
+    more need remembering; that map is read once per index reader from the cluster
+    column (about 0.1 s for 100,000 articles) and kept while the reader lives.
+    """
+
+    def __init__(self, searcher: Searcher) -> None:
+        self._shared = shared_stories(searcher.reader())
+
+    def __call__(self, docnum: int) -> Hashable | None:
+        return self._shared.get(docnum)
+
+
+_SHARED: weakref.WeakKeyDictionary[IndexReader, dict[int, Hashable]] = weakref.WeakKeyDictionary()
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_stories(reader: IndexReader) -> dict[int, Hashable]:
+    """Document number -> cluster, for documents whose cluster holds other documents too."""
+    with _SHARED_LOCK:
+        found = _SHARED.get(reader)
+    if found is not None:
+        return found
+    shared: dict[int, Hashable] = {}
+    if reader.has_column(CLUSTER_FIELD):
+        clusters = list(reader.column_reader(CLUSTER_FIELD))
+        sizes = Counter(clusters)
+        shared = {
+            docnum: cluster
+            for docnum, cluster in enumerate(clusters)
+            if cluster and sizes[cluster] > 1
+        }
+    with _SHARED_LOCK:
+        _SHARED[reader] = shared
+    return shared
+
+
+class StoryCount(sorting.FacetMap):
+    """Facet map counting stories per value: copies of one story sharing a value count once."""
+
+    def __init__(self, keys: StoryKeys) -> None:
+        self._keys = keys
+        self._alone: Counter[Any] = Counter()
+        self._stories: defaultdict[Any, set[Hashable]] = defaultdict(set)
+
+    def add(self, groupname: Any, docid: int, sortkey: Any) -> None:
+        key = self._keys(docid)
+        if key is None:
+            self._alone[groupname] += 1
+        else:
+            self._stories[groupname].add(key)
+
+    def as_dict(self) -> dict[Any, int]:
+        counts = Counter(self._alone)
+        for name, stories in self._stories.items():
+            counts[name] += len(stories)
+        return dict(counts)
+
+
+class EarliestStoryCount(sorting.FacetMap):
+    """Facet map over publication times counting each story once, at its earliest copy.
+
+    That is the copy a collapsed search shows, so the timeline adds up to the stories
+    found (undated ones aside) and a bar's date is the date of the hit it stands for.
+    """
+
+    def __init__(self, keys: StoryKeys) -> None:
+        self._keys = keys
+        self._alone: Counter[Any] = Counter()
+        self._earliest: dict[Hashable, Any] = {}
+
+    def add(self, groupname: Any, docid: int, sortkey: Any) -> None:
+        key = self._keys(docid)
+        if key is None:
+            self._alone[groupname] += 1
+            return
+        known = self._earliest.get(key, _MISSING)
+        if known is _MISSING or _earlier(groupname, known):
+            self._earliest[key] = groupname
+
+    def as_dict(self) -> dict[Any, int]:
+        counts = Counter(self._alone)
+        counts.update(self._earliest.values())
+        return dict(counts)
+
+
+_MISSING = object()
+
+
+def _earlier(moment: Any, other: Any) -> bool:
+    """Whether publication time ``moment`` comes before ``other``, undated ones last."""
+    undated, other_undated = _undated_last(moment)[0], _undated_last(other)[0]
+    if undated or other_undated:
+        return other_undated and not undated
+    return bool(moment < other)
 
 
 def cluster_of(searcher: Searcher, docnum: int) -> str | None:

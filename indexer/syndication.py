@@ -22,9 +22,9 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
-import numpy as np
-from datasketch import MinHash
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
@@ -47,27 +47,59 @@ BANDS_FIELD = "near_bands"
 CLUSTER_FIELD = "cluster"
 
 _WORD = re.compile(r"[^\W_]+")
-_DTYPE = np.dtype("<u4")
+# Signature values: little-endian unsigned 32-bit (numpy and datasketch are imported
+# when first needed, so that searching, which never signs a body, starts faster).
+_DTYPE = "<u4"
+_VALUE_BYTES = 4
+_sha1 = hashlib.sha1
 
-Signature = np.ndarray
+Signature = Any  # a numpy array of NUM_PERM values
 
 
 def body_signature(body: str | None) -> Signature | None:
-    """The MinHash values of a body's word shingles, or None when the body is too short."""
-    words = _WORD.findall(fold_accents(body or "").casefold())
+    """The MinHash values of a body's word shingles, or None when the body is too short.
+
+    The same values as ``datasketch.MinHash(NUM_PERM, SEED).update_batch`` over the
+    shingles, computed in one pass (the reindex signs every article).
+    """
+    text = body or ""
+    if not text.isascii():  # folding changes nothing in plain ASCII, and costs a pass
+        text = fold_accents(text)
+    words = _WORD.findall(text.casefold())
     if len(words) < MIN_WORDS:
         return None
     shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(len(words) - SHINGLE_WORDS + 1)
+        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
     }
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update_batch(sorted(shingles))
-    return np.asarray(minhash.hashvalues, dtype=_DTYPE)
+    import numpy as np
+    from datasketch.minhash import _fmix
+
+    prototype = _prototype()
+    hashes = np.fromiter(
+        (
+            int.from_bytes(_sha1(shingle.encode("utf-8")).digest()[:4], "little")
+            for shingle in shingles
+        ),
+        dtype=np.uint32,
+        count=len(shingles),
+    )
+    first, second = prototype.permutations
+    permuted = _fmix(hashes.reshape(-1, 1), 32) * first + second
+    return np.minimum(prototype.hashvalues, permuted.min(axis=0)).astype(_DTYPE)
+
+
+@cache
+def _prototype() -> Any:
+    """An empty MinHash holding the permutations every signature uses."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
 def similarity(first: Signature, second: Signature) -> float:
     """The estimated Jaccard similarity of two bodies' shingle sets (0 to 1)."""
+    import numpy as np
+
     return float(np.count_nonzero(first == second)) / NUM_PERM
 
 
@@ -85,7 +117,9 @@ def signature_to_bytes(signature: Signature) -> bytes:
 
 
 def signature_from_bytes(data: bytes) -> Signature | None:
-    if len(data) != NUM_PERM * _DTYPE.itemsize:
+    import numpy as np
+
+    if len(data) != NUM_PERM * _VALUE_BYTES:
         return None
     return np.frombuffer(data, dtype=_DTYPE)
 
@@ -121,11 +155,23 @@ class StoryClusters:
         return cluster
 
 
+_UNSIGNED = object()
+
+
 def syndication_fields(
-    article_id: str, body: str | None, clusters: StoryClusters | None, committed: Searcher | None
+    article_id: str,
+    body: str | None,
+    clusters: StoryClusters | None,
+    committed: Searcher | None,
+    signature: Signature | None | object = _UNSIGNED,
 ) -> dict[str, object]:
-    """The document fields for near-duplicate grouping (``cluster`` is always set)."""
-    signature = body_signature(body)
+    """The document fields for near-duplicate grouping (``cluster`` is always set).
+
+    ``signature`` is the body's ``body_signature`` when the caller computed it already
+    (the reindex does, on its extraction workers).
+    """
+    if signature is _UNSIGNED:
+        signature = body_signature(body)
     cluster = clusters.assign(article_id, signature, committed) if clusters else article_id
     fields: dict[str, object] = {CLUSTER_FIELD: cluster}
     if signature is not None:

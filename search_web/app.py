@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, Response
+from flask.json.provider import DefaultJSONProvider
 
 from search_web import api, feeds, pages, service
 from search_web.errors import register_error_handlers
@@ -37,6 +38,23 @@ SECURITY_HEADERS = {
 }
 
 
+class HtmlSafeJSONProvider(DefaultJSONProvider):
+    """JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes.
+
+    The same data to every JSON parser, but a response that a browser is somehow
+    made to read as HTML (a missing Content-Type, an old sniffing client, a JSON
+    string pasted into a page) holds no markup at all. Those three characters only
+    ever appear inside JSON strings, so replacing them is safe.
+    """
+
+    ensure_ascii = False
+    sort_keys = False
+
+    def dumps(self, obj: object, **kwargs: object) -> str:
+        text = super().dumps(obj, **kwargs)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def add_security_headers(response: Response) -> Response:
     """Attach the security headers to every response, error pages and static files included."""
     for name, value in SECURITY_HEADERS.items():
@@ -54,14 +72,13 @@ def create_app(
     service on first use and keeps it for its lifetime.
     """
     app = Flask(__name__)
+    app.json = HtmlSafeJSONProvider(app)
     resolved = settings if settings is not None else Settings.from_env()
     app.config.update(
         BROADSHEET_SETTINGS=resolved,
         MAX_CONTENT_LENGTH=64 * 1024,
     )
     app.config.setdefault(CLOCK_KEY, system_clock)
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.json.sort_keys = False  # type: ignore[attr-defined]
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template, request, url_for
 
+from indexer.search import FUZZY_NOTICE, PARTIAL_NOTICE
 from indexer.search_types import FacetValue, SearchRequest, SearchResult, SortOrder
 from search_web.formatting import current_time, is_valid_article_id
 from search_web.params import (
@@ -89,6 +90,18 @@ def active_filters(search_request: SearchRequest, links: SearchLinks) -> list[Ac
     return chosen
 
 
+def page_notice(result: SearchResult) -> str | None:
+    """The result's notice without what the page already says in its own words.
+
+    The page has its own lines for the similar-spelling retry and for partial results.
+    """
+    notice = result.notice or ""
+    for said in (FUZZY_NOTICE if result.fuzzy else "", PARTIAL_NOTICE if result.partial else ""):
+        if said:
+            notice = notice.replace(said, "")
+    return " ".join(notice.split()) or None
+
+
 @bp.get("/")
 def home() -> str:
     """Search box and the newest articles (browse mode)."""
@@ -108,6 +121,7 @@ def search() -> str:
     return render_template(
         "pages/search.html",
         result=result,
+        notice=page_notice(result),
         search=search_request,
         links=links,
         facets=facet_groups(result),

@@ -26,7 +26,12 @@ from crawl_cache.crawler.options import (
 )
 from crawl_cache.crawler.politeness import HostSchedule, PolitenessGate
 from crawl_cache.crawler.robots import RobotsCache, RobotsRules, parse_robots
-from crawl_cache.crawler.session import frontier_counts, run_crawl
+from crawl_cache.crawler.session import (
+    frontier_counts,
+    resume_overrides_for,
+    run_crawl,
+    unfinished_url_count,
+)
 from crawl_cache.crawler.urls import normalize_url
 
 __all__ = [
@@ -56,6 +61,8 @@ __all__ = [
     "frontier_path_for",
     "normalize_url",
     "parse_robots",
+    "resume_overrides_for",
     "run_crawl",
+    "unfinished_url_count",
     "url_looks_like_article",
 ]

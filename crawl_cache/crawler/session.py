@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,34 @@ from crawl_cache.crawler.crawler import crawl
 from crawl_cache.crawler.frontier import Frontier, FrontierError, frontier_path_for
 from crawl_cache.crawler.options import CrawlOptions, CrawlReport, ProgressCallback
 from crawl_cache.store import CrawlCache
+
+# Limits a reader may change when carrying on a crawl; the seeds and domains of
+# the saved crawl stay as they were.
+RESUME_OVERRIDABLE = frozenset(
+    {"max_pages", "max_depth", "delay_s", "per_host", "timeout_s", "max_bytes", "contact"}
+)
+
+
+def resume_overrides_for(options: CrawlOptions, given: Collection[str]) -> dict[str, Any]:
+    """The values in ``options`` a resumed crawl takes over its saved ones: the fields in ``given``.
+
+    ``given`` names the ``CrawlOptions`` fields the reader set explicitly (say
+    ``--max-pages`` on the command line); everything else keeps its saved value.
+    """
+    known = {field.name for field in fields(CrawlOptions)}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise ValueError(f"not crawl options: {', '.join(unknown)}")
+    fixed = sorted(set(given) - RESUME_OVERRIDABLE)
+    if fixed:
+        raise ValueError(f"a resumed crawl keeps its saved {', '.join(fixed)}")
+    return {name: getattr(options, name) for name in sorted(given)}
+
+
+def unfinished_url_count(cache_path: Path) -> int:
+    """URLs the last crawl into ``cache_path`` left queued or in flight (0 when there was none)."""
+    left = frontier_counts(cache_path) or {}
+    return left.get("queued", 0) + left.get("in_flight", 0)
 
 
 def run_crawl(
@@ -27,13 +56,19 @@ def run_crawl(
     transport: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
     resume_overrides: Mapping[str, Any] | None = None,
+    given: Collection[str] | None = None,
 ) -> CrawlReport:
     """Crawl into the cache at ``cache_path``, keeping the frontier in the file beside it.
+
+    On ``resume``, the saved options apply, except ``resume_overrides`` and the
+    fields named in ``given`` (taken from ``options``; see ``resume_overrides_for``).
 
     ``transport`` replaces the network (tests pass ``httpx.MockTransport``). The
     client ignores proxy settings from the environment: configuration reaches
     library code only through its arguments.
     """
+    if resume and given:
+        resume_overrides = {**resume_overrides_for(options, given), **(resume_overrides or {})}
     limits = httpx.Limits(max_connections=options.workers * 2, max_keepalive_connections=8)
     with (
         CrawlCache.open(cache_path) as cache,

@@ -50,6 +50,13 @@ HEADLINE_KEYS = ("headline", "title")
 TEXT_KEYS = ("body", "text", "raw_text")
 _READ_CHUNK = 64 * 1024
 _LineSource = gzip.GzipFile | BufferedReader
+# How far past the page limit an oversized line is read (to find the next line), as a
+# multiple of the file's own size: beyond it the data is a decompression bomb.
+MAX_INFLATION = 100
+
+
+class _InflationBomb(Exception):
+    """An oversized line went on inflating far past anything the file could honestly hold."""
 
 
 def is_record_file_name(path: Path) -> bool:
@@ -64,12 +71,13 @@ def read_records(path: Path, *, max_page_bytes: int) -> Iterator[ImportItem]:
     """
     source = str(path)
     pages = lines = 0
+    skip_limit = max(max_page_bytes, path.stat().st_size * MAX_INFLATION)
     with path.open("rb") as raw:
         gzipped = raw.read(2) == GZIP_MAGIC
         raw.seek(0)
         stream: _LineSource = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
         try:
-            for lines, line in enumerate(_lines(stream, max_page_bytes), start=1):
+            for lines, line in enumerate(_lines(stream, max_page_bytes, skip_limit), start=1):
                 if line is None:
                     yield ImportFailure(
                         f"{source}:{lines}", f"record is over the {max_page_bytes:,}-byte limit"
@@ -81,6 +89,14 @@ def read_records(path: Path, *, max_page_bytes: int) -> Iterator[ImportItem]:
                 if isinstance(item, CachedPage):
                     pages += 1
                 yield item
+        except _InflationBomb:
+            yield ImportFailure(
+                source,
+                f"line {lines + 1} inflates past {skip_limit:,} bytes, more than {MAX_INFLATION} "
+                f"times the file: a decompression bomb (not read further); "
+                f"kept the {pages} record(s) read before it",
+            )
+            return
         except EOFError:
             yield ImportFailure(
                 source,
@@ -145,15 +161,22 @@ def record_url(record: dict[str, Any], body: bytes) -> str:
     return RECORD_URL_PREFIX + hashlib.sha1(basis).hexdigest()
 
 
-def _lines(stream: _LineSource, max_bytes: int) -> Iterator[bytes | None]:
-    """Each line of the stream; None for a line longer than ``max_bytes`` (read past, not kept)."""
+def _lines(stream: _LineSource, max_bytes: int, skip_limit: int) -> Iterator[bytes | None]:
+    """Each line of the stream; None for a line longer than ``max_bytes`` (read past, not kept).
+
+    Raises _InflationBomb when reading past one line would take more than ``skip_limit`` bytes.
+    """
     while True:
         line = stream.readline(max_bytes + 1)
         if not line:
             return
         if len(line) > max_bytes and not line.endswith(b"\n"):
+            skipped = len(line)
             while True:  # skip the rest of the oversized line a chunk at a time
                 rest = stream.readline(_READ_CHUNK)
+                skipped += len(rest)
+                if skipped > skip_limit:
+                    raise _InflationBomb
                 if not rest or rest.endswith(b"\n"):
                     break
             yield None

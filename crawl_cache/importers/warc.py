@@ -31,6 +31,10 @@ ARCHIVE_SUFFIXES = frozenset({".warc", ".arc"})
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _UNWANTED_SUCCESS = frozenset({204, 206})
 _READ_CHUNK = 64 * 1024
+# A record may declare at most this many times the archive file's size. Real gzipped
+# WARCs inflate 3-10x; a record claiming far more is a decompression bomb (or a damaged
+# header), and skipping over it would mean inflating all of it.
+MAX_INFLATION = 100
 
 
 class _ArchiveReader(ArchiveIterator):  # type: ignore[misc]
@@ -64,6 +68,7 @@ def read_archive(path: Path, *, max_page_bytes: int) -> Iterator[ImportItem]:
         yield ImportFailure(source, "empty file")
         return
     fallback_time = datetime.fromtimestamp(status.st_mtime, UTC)
+    max_record_bytes = max(max_page_bytes, status.st_size * MAX_INFLATION)
     records = pages = 0
     with path.open("rb") as stream:
         reader = _ArchiveReader(stream, arc2warc=True)
@@ -74,6 +79,7 @@ def read_archive(path: Path, *, max_page_bytes: int) -> Iterator[ImportItem]:
                     _ensure_complete(previous)
                 previous = record
                 records += 1
+                _ensure_plausible_length(record, records, max_record_bytes, status.st_size)
                 item = _record_item(record, source, records, max_page_bytes, fallback_time)
                 if isinstance(item, CachedPage):
                     pages += 1
@@ -159,6 +165,17 @@ def _record_item(
         last_modified=http.get_header("Last-Modified") if http is not None else None,
         fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")) or fallback_time,
     )
+
+
+def _ensure_plausible_length(record: Any, number: int, limit: int, file_size: int) -> None:
+    """Raise DamagedInput for a record declaring more bytes than its archive could inflate to."""
+    declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if declared.isdigit() and int(declared) > limit:
+        raise DamagedInput(
+            f"record {number} declares {int(declared):,} bytes, more than {MAX_INFLATION} times "
+            f"the {file_size:,}-byte archive: a decompression bomb or a damaged header "
+            "(not inflated)"
+        )
 
 
 def _read_payload(record: Any, max_page_bytes: int) -> bytes | None:

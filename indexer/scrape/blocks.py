@@ -8,6 +8,7 @@ from indexer.scrape import rules
 from indexer.scrape.textutil import collapse
 
 _BREAK = "\u2028"  # stands for <br> until paragraphs are cut; never in collapsed output
+_CLOSE = object()  # marks where a block element ends in the walk
 
 
 def block_texts(root: Tag, *, limit: int | None = None) -> list[str]:
@@ -29,12 +30,13 @@ def block_texts(root: Tag, *, limit: int | None = None) -> list[str]:
             if text:
                 paragraphs.append(text)
 
-    stack: list[tuple[object, bool]] = [(root, False)]
+    block_tags = rules.BLOCK_TAGS
+    stack: list[object] = [root]
     while stack:
         if limit is not None and len(paragraphs) >= limit:
             break
-        node, closing = stack.pop()
-        if closing:
+        node = stack.pop()
+        if node is _CLOSE:
             flush()
             continue
         if isinstance(node, Tag):
@@ -42,12 +44,15 @@ def block_texts(root: Tag, *, limit: int | None = None) -> list[str]:
             if name == "br":
                 buffer.append(_BREAK)
                 continue
-            if name in rules.BLOCK_TAGS:
+            if name in block_tags:
                 flush()
-                stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
+                stack.append(_CLOSE)
+            children = node.contents
+            if children:
+                stack.extend(reversed(children))
         elif type(node) is NavigableString or isinstance(node, CData):
-            buffer.append(str(node).replace(_BREAK, " "))
+            text = str(node)
+            buffer.append(text.replace(_BREAK, " ") if _BREAK in text else text)
     flush()
     return paragraphs
 

@@ -10,8 +10,11 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from indexer.scrape import lexicon, lines, rules
 from indexer.scrape.blocks import block_texts
-from indexer.scrape.markup import class_tokens
 from indexer.scrape.textutil import collapse, dedupe, match_key
+from indexer.scrape.tree import PageTree, class_tokens
+
+# The class tokens of an element (`class_tokens`), worked out once per element.
+Tokens = Callable[[Tag], frozenset[str]]
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MIN_SCORED_CHARS = 25
@@ -77,19 +80,38 @@ class _Stats:
     has_media: bool = False
 
 
-def extract_body(soup: BeautifulSoup, *, headline: str | None = None) -> Body:
-    """Read the article text out of a parsed page. Changes ``soup`` (drops what it rejects)."""
+def extract_body(
+    soup: BeautifulSoup, *, headline: str | None = None, tree: PageTree | None = None
+) -> Body:
+    """Read the article text out of a parsed page. Changes ``soup`` (drops what it rejects).
+
+    ``tree`` is the page's element index when the caller has built one (its class tokens
+    are reused; elements dropped here stay in it).
+    """
+    tokens = tree.class_tokens if tree is not None else _token_cache()
     _drop_junk(soup)
-    roots = find_content(soup)
+    roots, stats = _find_content(soup, tokens)
     if not roots:
         return Body([], [])
-    captions = _take_captions(roots)
-    standfirst = _take_standfirst(roots)
+    captions = _take_captions(roots, stats, tokens)
+    standfirst = _take_standfirst(roots, tokens)
     for root in roots:
-        _drop_boilerplate(root)
+        _drop_boilerplate(root, tokens)
     paragraphs = [p for root in roots for p in block_texts(root)]
     body = _clean(paragraphs, captions, headline)
     return Body(body.paragraphs, body.captions, standfirst)
+
+
+def _token_cache() -> Tokens:
+    cache: dict[int, frozenset[str]] = {}
+
+    def tokens(tag: Tag) -> frozenset[str]:
+        found = cache.get(id(tag))
+        if found is None:
+            found = cache[id(tag)] = frozenset(class_tokens(tag))
+        return found
+
+    return tokens
 
 
 def find_content(soup: BeautifulSoup) -> list[Tag]:
@@ -99,10 +121,22 @@ def find_content(soup: BeautifulSoup) -> list[Tag]:
     then <main>, each trusted only if it holds enough text against the densest block;
     failing those, the densest block itself with the sibling blocks that continue it.
     """
+    return _find_content(soup, _token_cache())[0]
+
+
+def _find_content(soup: BeautifulSoup, tokens: Tokens) -> tuple[list[Tag], dict[int, _Stats]]:
+    """`find_content`, with the text measures of every element of the page."""
     order: list[Tag] = []
     stats = _subtree_stats(soup, order)
-    densest = _densest_block(order, stats)
-    dense_roots = _with_siblings(densest, stats) if densest is not None else []
+    roots = _content_roots(soup, order, stats, tokens)
+    return roots, stats
+
+
+def _content_roots(
+    soup: BeautifulSoup, order: list[Tag], stats: dict[int, _Stats], tokens: Tokens
+) -> list[Tag]:
+    densest = _densest_block(order, stats, tokens)
+    dense_roots = _with_siblings(densest, stats, tokens) if densest is not None else []
     dense_chars = sum(stats[id(root)].chars for root in dense_roots)
     needed = min(_TRUSTED_CHARS, dense_chars // 2) or 1
     rank, marked = _marked_content(order)
@@ -196,13 +230,16 @@ def _drop_junk(soup: BeautifulSoup) -> None:
 def _is_hidden(tag: Tag) -> bool:
     if tag.name in ("html", "body"):
         return False
-    if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true":
+    attrs = tag.attrs
+    if "hidden" in attrs or str(attrs.get("aria-hidden", "")).lower() == "true":
         return True
-    style = tag.get("style")
+    style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(str(style)):
         return True
-    classes = tag.get("class")
-    names = classes if isinstance(classes, list) else str(classes or "").split()
+    classes = attrs.get("class")
+    if not classes:
+        return False
+    names = classes if isinstance(classes, list) else str(classes).split()
     return any(str(name).lower() in rules.HIDDEN_CLASSES for name in names)
 
 
@@ -228,18 +265,21 @@ _CLASS_RANK = {name: index + 2 for index, name in enumerate(rules.CONTENT_CLASSE
 
 
 def _content_rank(tag: Tag, class_rank: dict[str, int]) -> int | None:
-    if not tag.attrs:
+    attrs = tag.attrs
+    if not attrs:
         return None
-    itemprop = tag.get("itemprop")
+    itemprop = attrs.get("itemprop")
     if itemprop and set(str(itemprop).lower().split()) & rules.CONTENT_ITEMPROPS:
         return 0
     for attribute, value in rules.CONTENT_ATTRIBUTES:
-        if str(tag.get(attribute, "")).lower() == value:
+        found = attrs.get(attribute)
+        if found is not None and str(found).lower() == value:
             return 1
-    classes = tag.get("class")
-    names = [str(n).lower() for n in (classes if isinstance(classes, list) else [])]
-    if tag.get("id"):
-        names.append(str(tag["id"]).lower())
+    classes = attrs.get("class")
+    names = classes if isinstance(classes, list) else str(classes or "").lower().split()
+    names = [str(n).lower() for n in names] if isinstance(classes, list) else names
+    if attrs.get("id"):
+        names.append(str(attrs["id"]).lower())
     ranks = [class_rank[n] for n in names if n in class_rank]
     return min(ranks) if ranks else None
 
@@ -257,7 +297,7 @@ def _largest(order: list[Tag], name: str, stats: dict[int, _Stats]) -> list[Tag]
     return [max(outer, key=lambda tag: stats[id(tag)].chars)]
 
 
-def _densest_block(order: list[Tag], stats: dict[int, _Stats]) -> Tag | None:
+def _densest_block(order: list[Tag], stats: dict[int, _Stats], tokens: Tokens) -> Tag | None:
     """The container whose paragraphs carry the most text, after readability-style scoring.
 
     A paragraph scores by its length and commas, discounted by the share of it that is
@@ -268,7 +308,7 @@ def _densest_block(order: list[Tag], stats: dict[int, _Stats]) -> Tag | None:
         return None
     # Comment threads and sidebars can be the densest text on a page; they are never it.
     ranked = sorted(scores, key=lambda key: scores[key][0], reverse=True)
-    top = [key for key in ranked if not _never_content(scores[key][1])][:_TOP_CANDIDATES]
+    top = [key for key in ranked if not _never_content(scores[key][1], tokens)][:_TOP_CANDIDATES]
     if not top:
         return None
     best = max(top, key=lambda key: scores[key][0] * (1 - _link_share(stats[key])))
@@ -281,7 +321,7 @@ def _densest_block(order: list[Tag], stats: dict[int, _Stats]) -> Tag | None:
     ]
     if len(rivals) >= _MIN_RIVALS:
         for ancestor in chosen.parents:
-            if ancestor.name in ("body", "html", "[document]") or _never_content(ancestor):
+            if ancestor.name in ("body", "html", "[document]") or _never_content(ancestor, tokens):
                 break
             held = sum(1 for rival in rivals if any(p is ancestor for p in rival.parents))
             if held >= _MIN_RIVALS:
@@ -294,7 +334,7 @@ def _densest_block(order: list[Tag], stats: dict[int, _Stats]) -> Tag | None:
             break
         if sum(1 for child in parent.contents if isinstance(child, Tag)) != 1:
             break
-        if _never_content(parent):
+        if _never_content(parent, tokens):
             break
         chosen = parent
     return chosen
@@ -325,16 +365,16 @@ def _paragraph_scores(order: list[Tag], stats: dict[int, _Stats]) -> dict[int, t
     return scores
 
 
-def _never_content(tag: Tag) -> bool:
+def _never_content(tag: Tag, tokens: Tokens) -> bool:
     """Regions that hold other people's text: comment threads, sidebars, site furniture."""
     if tag.name in rules.BOILERPLATE_TAGS and tag.name != "header":
         return True
     if str(tag.get("role", "")).lower() in rules.BOILERPLATE_ROLES:
         return True
-    return bool(class_tokens(tag) & rules.NEVER_CONTENT_TOKENS)
+    return bool(tokens(tag) & rules.NEVER_CONTENT_TOKENS)
 
 
-def _with_siblings(top: Tag, stats: dict[int, _Stats]) -> list[Tag]:
+def _with_siblings(top: Tag, stats: dict[int, _Stats], tokens: Tokens) -> list[Tag]:
     """The chosen block plus neighbouring blocks that read like more of the same text."""
     parent = top.parent
     if not isinstance(parent, Tag):
@@ -348,7 +388,7 @@ def _with_siblings(top: Tag, stats: dict[int, _Stats]) -> list[Tag]:
         if not isinstance(sibling, Tag) or sibling.name in rules.BOILERPLATE_TAGS:
             continue
         measure = stats.get(id(sibling))
-        if measure is None or not measure.chars or _is_boilerplate(sibling):
+        if measure is None or not measure.chars or _is_boilerplate(sibling, tokens):
             continue
         link_share = _link_share(measure)
         prose = (
@@ -375,47 +415,61 @@ def _subtree_stats(root: Tag, order: list[Tag] | None = None) -> dict[int, _Stat
 
     ``order``, when given, receives every element in document order.
     """
-    stats: dict[int, _Stats] = {}
-    stack: list[tuple[Tag, bool]] = [(root, False)]
+    walked: list[Tag] = []
+    stack: list[Tag] = [root]
     while stack:
-        tag, done = stack.pop()
-        if not done:
-            if order is not None:
-                order.append(tag)
-            stack.append((tag, True))
-            stack.extend(
-                (child, False) for child in reversed(tag.contents) if isinstance(child, Tag)
-            )
-            continue
+        tag = stack.pop()
+        walked.append(tag)
+        children = [child for child in tag.contents if isinstance(child, Tag)]
+        if children:
+            children.reverse()
+            stack.extend(children)
+    if order is not None:
+        order.extend(walked)
+    # Reversed document order meets every element after all of its descendants.
+    stats: dict[int, _Stats] = {}
+    media_tags = _MEDIA_TAGS
+    for tag in reversed(walked):
         name = tag.name
         is_link = name == "a"
-        own = _Stats(has_paragraph=name == "p", has_media=name in _MEDIA_TAGS)
+        chars = link_chars = commas = direct_chars = direct_commas = 0
+        has_paragraph = name == "p"
+        has_media = name in media_tags
         for child in tag.contents:
-            if isinstance(child, Tag):
-                sub = stats[id(child)]
-                own.chars += sub.chars
-                own.commas += sub.commas
-                own.link_chars += sub.chars if is_link else sub.link_chars
-                own.has_paragraph |= sub.has_paragraph
-                own.has_media |= sub.has_media
-            elif type(child) is NavigableString:
+            if type(child) is NavigableString:
                 text = child.strip()
                 if not text:
                     continue
                 length = len(text)
-                commas = text.count(",")
-                own.chars += length
-                own.commas += commas
-                own.direct_chars += length
-                own.direct_commas += commas
+                count = text.count(",")
+                direct_chars += length
+                direct_commas += count
                 if is_link:
-                    own.link_chars += length
-        stats[id(tag)] = own
+                    link_chars += length
+            elif isinstance(child, Tag):
+                sub = stats[id(child)]
+                chars += sub.chars
+                commas += sub.commas
+                link_chars += sub.chars if is_link else sub.link_chars
+                has_paragraph = has_paragraph or sub.has_paragraph
+                has_media = has_media or sub.has_media
+        stats[id(tag)] = _Stats(
+            chars + direct_chars,
+            link_chars,
+            commas + direct_commas,
+            direct_chars,
+            direct_commas,
+            has_paragraph,
+            has_media,
+        )
     return stats
 
 
-def _take_captions(roots: list[Tag]) -> list[str]:
-    """Collect caption texts in and around the content, and remove figures from it."""
+def _take_captions(roots: list[Tag], stats: dict[int, _Stats], tokens: Tokens) -> list[str]:
+    """Collect caption texts in and around the content, and remove figures from it.
+
+    ``stats`` are the text measures of the page as it is before figures are removed.
+    """
     scopes: list[Tag] = []
     for root in roots:
         article = root if root.name == "article" else root.find_parent("article")
@@ -424,28 +478,28 @@ def _take_captions(roots: list[Tag]) -> list[str]:
             scopes.append(scope)
     captions: list[str] = []
     for scope in scopes:
-        for tag in _outermost_matches(scope, _is_caption_element):
+        for tag in _outermost_matches(scope, lambda tag: _is_caption_element(tag, tokens)):
             text = collapse(tag.get_text(" "))
             if text and len(text) <= _MAX_CAPTION_CHARS and not lines.is_credit(text):
                 captions.append(text)
+
+    def is_figure_part(tag: Tag) -> bool:
+        if tag.name == "figure":
+            return stats[id(tag)].has_media
+        return _is_caption_or_credit(tag, tokens) and stats[id(tag)].chars <= _MAX_CAPTION_CHARS
+
+    # The roots do not overlap, so removing figures from one leaves the others' measures.
     for root in roots:
-        stats = _subtree_stats(root)
-
-        def is_figure_part(tag: Tag, stats: dict[int, _Stats] = stats) -> bool:
-            if tag.name == "figure":
-                return stats[id(tag)].has_media
-            return _is_caption_or_credit(tag) and stats[id(tag)].chars <= _MAX_CAPTION_CHARS
-
         for tag in _outermost_matches(root, is_figure_part):
             tag.decompose()
     return dedupe(captions)
 
 
-def _take_standfirst(roots: list[Tag]) -> str | None:
+def _take_standfirst(roots: list[Tag], tokens: Tokens) -> str | None:
     """Remove the standfirst (the summary under the headline) from the content; return its text."""
     found: str | None = None
     for root in roots:
-        for tag in _outermost_matches(root, _is_standfirst_element):
+        for tag in _outermost_matches(root, lambda tag: _is_standfirst_element(tag, tokens)):
             text = collapse(tag.get_text(" "))
             if len(text) > _MAX_STANDFIRST_CHARS or len(tag.find_all("p", limit=2)) > 1:
                 continue
@@ -454,31 +508,30 @@ def _take_standfirst(roots: list[Tag]) -> str | None:
     return found
 
 
-def _is_standfirst_element(tag: Tag) -> bool:
-    return tag.name in ("p", "div", "h2", "span") and bool(
-        class_tokens(tag) & rules.STANDFIRST_TOKENS
-    )
+def _is_standfirst_element(tag: Tag, tokens: Tokens) -> bool:
+    return tag.name in ("p", "div", "h2", "span") and bool(tokens(tag) & rules.STANDFIRST_TOKENS)
 
 
-def _is_caption_or_credit(tag: Tag) -> bool:
-    return tag.name == "figcaption" or bool(
-        class_tokens(tag) & (rules.CAPTION_TOKENS | rules.CREDIT_TOKENS)
-    )
+_CAPTION_OR_CREDIT_TOKENS = rules.CAPTION_TOKENS | rules.CREDIT_TOKENS
 
 
-def _is_caption_element(tag: Tag) -> bool:
-    return tag.name == "figcaption" or bool(class_tokens(tag) & rules.CAPTION_TOKENS)
+def _is_caption_or_credit(tag: Tag, tokens: Tokens) -> bool:
+    return tag.name == "figcaption" or bool(tokens(tag) & _CAPTION_OR_CREDIT_TOKENS)
 
 
-def _drop_boilerplate(root: Tag) -> None:
+def _is_caption_element(tag: Tag, tokens: Tokens) -> bool:
+    return tag.name == "figcaption" or bool(tokens(tag) & rules.CAPTION_TOKENS)
+
+
+def _drop_boilerplate(root: Tag, tokens: Tokens) -> None:
     """Remove page furniture and link lists inside the content, sparing content wrappers."""
     stats = _subtree_stats(root)
     root_chars = stats[id(root)].chars
 
     def unwanted(tag: Tag) -> bool:
         measure = stats[id(tag)]
-        if _is_boilerplate(tag):
-            if class_tokens(tag) & rules.COMMENT_TOKENS:
+        if _is_boilerplate(tag, tokens):
+            if tokens(tag) & rules.COMMENT_TOKENS:
                 return True  # a long thread is still other people's text
             wrapper = measure.has_paragraph and measure.chars > _WRAPPER_SHARE * root_chars
             return not wrapper
@@ -488,7 +541,7 @@ def _drop_boilerplate(root: Tag) -> None:
         tag.decompose()
 
 
-def _is_boilerplate(tag: Tag) -> bool:
+def _is_boilerplate(tag: Tag, tokens: Tokens) -> bool:
     # A <header> inside the content holds the headline and standfirst: its furniture
     # (byline, date, share bar) is caught by its own markers instead.
     if tag.name in rules.BOILERPLATE_TAGS and tag.name != "header":
@@ -496,12 +549,12 @@ def _is_boilerplate(tag: Tag) -> bool:
     role = str(tag.get("role", "")).lower()
     if role in rules.BOILERPLATE_ROLES:
         return True
-    tokens = class_tokens(tag)
-    if not tokens & rules.BOILERPLATE_TOKENS:
+    names = tokens(tag)
+    if not names & rules.BOILERPLATE_TOKENS:
         return False
-    if tokens & rules.STRONG_BOILERPLATE_TOKENS:
+    if names & rules.STRONG_BOILERPLATE_TOKENS:
         return True
-    return not tokens & rules.CONTENT_TOKENS
+    return not names & rules.CONTENT_TOKENS
 
 
 def _is_link_list(tag: Tag, measure: _Stats) -> bool:

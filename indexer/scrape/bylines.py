@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from indexer.scrape import lexicon, rules
+from indexer.scrape.dates import date_start
 from indexer.scrape.textutil import clean_value, collapse, dedupe, is_all_caps
 
 _OPENER = re.compile(
@@ -30,12 +31,33 @@ _WEEKDAYS_AND_MONTHS = frozenset(
     w for w in lexicon.DATE_NOISE_WORDS if w.endswith(("tag", "woch", "di", "dì", "es", "go"))
 )  # "Alex Bozarjian Thursday", "Isabella DiBiase am Samstag"
 _MAX_BYLINE_CHARS = 160
+# "Written by X Edited by Y": what follows a second credit names other contributors.
+_OTHER_CREDIT = re.compile(
+    r"\s(?:edited|illustrated|illustrations?|photographed|produced|graphics|photos?|images?|video|"
+    r"additional reporting|bearbeitet|redigiert|fotos?|bilder)\s+(?:by|von)\s.*$",
+    re.I,
+)
+# A user name such as "freeman1984": letters, then digits (at most one word).
+_HANDLE_NAME = re.compile(r"^[^\W\d_]{2,}[\w.\-]*\d+[\w]*$")
+_MAX_CREDIT_WORDS = 5
+_MIN_LONE_NAME_CHARS = 2
+# What joins a byline to the date after it: "Jane Doe am 21. April", "Jane Doe, on".
+_DATE_LEAD_IN = re.compile(
+    r"(?:[\s,|·•:\-–—]+(?:am|on|le|el|il|den|vom|date|datum|fecha|published|posted)?)*\s*$",
+    re.I,
+)
+# "Datum: 19.11.2021 Autor: Fritz Imhof Rubrik: Politik": an author label inside a line.
+_INNER_AUTHOR_LABEL = re.compile(
+    r"(?<!\w)(?:autor(?:in)?|author|auteur|autore|redaktion|text|von)\s*:\s*", re.I
+)
+_NEXT_LABEL = re.compile(r"\s[^\W\d_][\w/]*\s*:\s")
 
 
 @dataclass(slots=True)
 class _Names:
     persons: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)  # desk credits ("Redaktion X")
     clean: bool = True  # False when some part was prose rather than a name
 
 
@@ -47,6 +69,7 @@ def normalise_authors(values: Iterable[str | None]) -> list[str]:
     """
     persons: list[str] = []
     agencies: list[str] = []
+    credits: list[str] = []
     from_urls: list[str] = []
     for value in values:
         text = clean_value(value)
@@ -60,7 +83,8 @@ def normalise_authors(values: Iterable[str | None]) -> list[str]:
         names = _read_names(text, strict=False)
         persons.extend(names.persons)
         agencies.extend(names.agencies)
-    return dedupe(persons) or dedupe(agencies) or dedupe(from_urls)
+        credits.extend(names.credits)
+    return dedupe(persons) or dedupe(agencies) or dedupe(credits) or dedupe(from_urls)
 
 
 def byline_names(line: str) -> list[str] | None:
@@ -78,12 +102,54 @@ def byline_names(line: str) -> list[str] | None:
     rest = text[match.end() :]
     if not rest or not (rest[0].isupper() or rest[0] in "@"):
         return None
+    cut = date_start(rest)
+    if cut:  # "By Jane Doe March 25, 2015", "VON JANE DOE am 21. April 2020"
+        rest = _DATE_LEAD_IN.sub("", rest[:cut])
     names = _read_names(rest, strict=True)
     if not names.clean:
         return None
     if names.persons:
         return names.persons
     return names.agencies or None
+
+
+def piece_byline_names(line: str) -> list[str] | None:
+    """The names of a byline that is one piece of a line of page furniture
+    ("Kultur | By Jane Doe | 3 May 2024")."""
+    text = collapse(line)
+    if not text or len(text) > _MAX_BYLINE_CHARS or " | " not in text:
+        return None
+    for piece in text.split(" | ")[1:]:
+        names = byline_names(piece)
+        if names:
+            return names
+    return None
+
+
+def labelled_byline_names(line: str) -> list[str] | None:
+    """The names after an author label inside a line of page furniture
+    ("Datum: 19.11.2021 Autor: Fritz Imhof Rubrik: Politik"), read as strictly as a byline."""
+    text = collapse(line)
+    if not text or len(text) > _MAX_BYLINE_CHARS:
+        return None
+    match = _INNER_AUTHOR_LABEL.search(text)
+    if not match or match.start() == 0:
+        return None
+    rest = text[match.end() :]
+    following = _NEXT_LABEL.search(rest)
+    if following:
+        rest = rest[: following.start()]
+    return byline_names("By " + rest.strip()) if rest.strip() else None
+
+
+def names_after_date(rest: str) -> list[str] | None:
+    """The person names in what follows a date in a dateline ("11.12.2019 - Jane Doe"),
+    read strictly: None unless every part is a capitalised name."""
+    text = collapse(rest).strip(_TRIM + " ")
+    if not text or len(text) > _MAX_BYLINE_CHARS or not text[0].isupper():
+        return None
+    names = _read_names(text, strict=True)
+    return names.persons if names.clean and names.persons else None
 
 
 def strip_opener(text: str) -> str:
@@ -120,6 +186,14 @@ def agency_name(text: str) -> str | None:
     return lexicon.AGENCIES.get(collapse(text).strip(_TRIM).casefold())
 
 
+def is_handle(name: str) -> bool:
+    """True for a user name such as "freeman1984" or initials such as "mh": a weaker
+    credit than a person's name, kept only when no one is named in full."""
+    if _HANDLE_NAME.match(name):
+        return True
+    return " " not in name and name.isascii() and len(name.strip(".")) <= _MIN_LONE_NAME_CHARS
+
+
 def looks_like_organisation(name: str) -> bool:
     """True for credits such as "Bund der Energieverbraucher", "Eat Smarter GmbH", "x.de"."""
     words = [w.strip(",;()").casefold() for w in collapse(name).split()]
@@ -141,6 +215,7 @@ def _read_names(text: str, *, strict: bool) -> _Names:
         if agency:
             names.agencies.append(agency)
     text = collapse(_PARENS.sub(" ", text))
+    text = _OTHER_CREDIT.sub("", text)
     if not strict:
         text = _after_dated_opener(text)
     for raw_part in _SEPARATORS.split(text):
@@ -157,6 +232,10 @@ def _read_names(text: str, *, strict: bool) -> _Names:
         verdict = _judge_part(part, strict=strict)
         if verdict == "name":
             names.persons.append(fix_case(part))
+        elif verdict == "handle":
+            names.persons.append(part)
+        elif verdict == "credit":
+            names.credits.append(part)
         elif verdict == "prose":
             names.clean = False
     if any(" " in p for p in names.persons):
@@ -181,6 +260,8 @@ def _trim_part(part: str) -> str:
     """The part without role, title and weekday words at either end, nor a leading opener;
     cut before a date or time ("MORITZ GATHMANN am 21. April 2020")."""
     words = strip_opener(part).split()
+    if len(words) == 1 and _HANDLE_NAME.match(words[0]):
+        return words[0].strip(_TRIM)
     for index, word in enumerate(words):
         if any(ch.isdigit() for ch in word):
             words = words[:index]
@@ -204,12 +285,16 @@ def _judge_part(part: str, *, strict: bool) -> str:
     bare_words = {w.strip(".,:;'’()").casefold() for w in part.split()}
     if bare_words & (lexicon.CREDIT_WORDS | lexicon.LABEL_WORDS):
         return "skip"
+    if not strict and _HANDLE_NAME.match(part):
+        return "handle"
     if any(ch.isdigit() for ch in part) or "http" in part.lower() or "@" in part:
         return "skip"
     words = part.split()
     bare = [w.strip(".,'’").casefold() for w in words]
     if any(w in lexicon.ROLE_WORDS for w in bare):
-        return "skip"
+        return "credit" if not strict and _is_credit(words) else "skip"
+    if strict and part[0].isupper() and looks_like_organisation(part):
+        return "skip"  # "By Jane Doe - Chrome Safe Browsing team": the desk, beside the name
     if all(w in lexicon.NOT_NAMES for w in bare):
         return "prose" if strict else "skip"
     core = [w for w in bare if w not in lexicon.NAME_PARTICLES]
@@ -222,6 +307,14 @@ def _judge_part(part: str, *, strict: bool) -> str:
             if not word[0].isupper() and low not in lexicon.NAME_PARTICLES:
                 return "prose"
     return "name"
+
+
+def _is_credit(words: list[str]) -> bool:
+    """A desk credit written as a name ("Redaktion Polizeiticker Schweiz", "HLNF Staff
+    Report"): a few capitalised words, one of them a role. Kept only when no one is named."""
+    if not 2 <= len(words) <= _MAX_CREDIT_WORDS:
+        return False
+    return all(w[0].isupper() or "." in w for w in words)
 
 
 def _capitalise(word: str) -> str:

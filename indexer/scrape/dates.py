@@ -20,6 +20,8 @@ _BASIC_ISO = re.compile(
     r"^(?P<date>\d{8})(?:T(?P<h>\d{2})(?P<m>\d{2})(?P<s>\d{2})?(?:\.\d+)?)?(?P<zone>Z|[+-]\d{4})?$"
 )
 _TIMESTAMP = re.compile(r"^\d{10}(?:\d{3})?$")
+# "22:06:08:684Z": milliseconds written after a colon instead of a dot.
+_COLON_FRACTION = re.compile(r"(T\d{2}:\d{2}:\d{2}):(\d{3})(?=Z|[+-]\d|$)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})([./\-])(\d{1,2})\2(\d{4})\b")
 _TOKENS = re.compile(r"[^\W\d_]+\.?|\d+|\S")
@@ -59,6 +61,13 @@ _DATE_IN_TEXT = re.compile(
     re.I,
 )
 _CLOCK_TAIL = re.compile(_CLOCK + r"$", re.I)
+# Zones run from UTC-12 to UTC+14, in steps of a quarter of an hour.
+_MAX_WEST_HOURS = 12
+_MAX_EAST_HOURS = 14
+_HOURS_IN_DAY = 24
+_ZONE_STEP = 15 * 60
+_SAME_MINUTE = 60
+_EASTERN_MIDNIGHT_HOURS = frozenset({21, 22, 23})
 _PARSER_ERRORS = (ValueError, OverflowError, TypeError, date_parser.ParserError)
 
 
@@ -82,6 +91,7 @@ def normalise_date(raw: str | None) -> str | None:
     if not _YEAR.search(text):
         return None
     if _ISO_DATE.match(text):
+        text = _COLON_FRACTION.sub(r"\1.\2", text)
         iso = _parse(text.replace(" ", "T", 1) if "T" not in text else text, dayfirst=False)
         if iso:
             return iso
@@ -109,6 +119,31 @@ def find_date(text: str | None) -> str | None:
     return None
 
 
+def date_start(text: str | None) -> int | None:
+    """Where the first complete date inside ``text`` begins, or None."""
+    if not text:
+        return None
+    for match in _DATE_IN_TEXT.finditer(text):
+        written = match.group(0)
+        if normalise_date(written) or normalise_date(_CLOCK_TAIL.sub("", written)):
+            return match.start()
+    return None
+
+
+def leading_date(text: str | None) -> tuple[str, str] | None:
+    """(ISO date, the rest of the text) when ``text`` opens with a date
+    ("11.12.2019 - Jane Doe" → ("2019-12-11", " - Jane Doe")), else None."""
+    if not text:
+        return None
+    stripped = text.lstrip()
+    match = _DATE_IN_TEXT.match(stripped)
+    if not match:
+        return None
+    written = match.group(0)
+    iso = normalise_date(written) or normalise_date(_CLOCK_TAIL.sub("", written))
+    return (iso, stripped[match.end() :]) if iso else None
+
+
 def date_from_url(url: str | None) -> str | None:
     """The date in a URL path such as ``/2023/06/21/slug`` (a date only, never a time)."""
     if not url:
@@ -132,6 +167,63 @@ def same_moment(a: str | None, b: str | None) -> bool:
         return True
     shorter, longer = sorted((a, b), key=len)
     return longer.startswith(shorter) and not _has_time(shorter)
+
+
+def local_reading(stamp: str | None, other: str | None) -> bool:
+    """True when ``other`` reads as the UTC moment ``stamp`` in the page's own local time,
+    on another calendar day ("2022-05-04T02:41:00+00:00" printed as "2022-05-03 22:41").
+
+    ``other`` may be the same moment with an offset, a local time without a zone (it must
+    then lie a whole quarter-hour zone away, at most 14 hours), or a date alone (the day
+    before, or the day after, a UTC time that some zone puts on that day).
+    """
+    utc = _utc_moment(stamp)
+    if utc is None or not other or other[:10] == utc.date().isoformat():
+        return False
+    try:
+        moment = datetime.fromisoformat(other)
+    except ValueError:
+        return False
+    if not _has_time(other):
+        shift = (moment.date() - utc.date()).days
+        if shift == -1:
+            return utc.hour < _MAX_WEST_HOURS
+        return shift == 1 and utc.hour >= _HOURS_IN_DAY - _MAX_EAST_HOURS
+    if moment.tzinfo is not None:
+        offset = moment.utcoffset()
+        return bool(offset) and abs((moment - utc).total_seconds()) < _SAME_MINUTE
+    gap = (moment - utc.replace(tzinfo=None)).total_seconds()
+    if not -_MAX_WEST_HOURS * 3600 <= gap <= _MAX_EAST_HOURS * 3600:
+        return False
+    return abs(gap - round(gap / _ZONE_STEP) * _ZONE_STEP) < _SAME_MINUTE
+
+
+def utc_midnight_day(stamp: str | None) -> str | None:
+    """The local day of a UTC stamp that is a midnight one to three hours east of Greenwich
+    ("2022-11-06T23:00:00Z" is 7 November in Central Europe): content systems there store
+    a date without a time that way. None for any other stamp."""
+    utc = _utc_moment(stamp)
+    if utc is None or (utc.minute, utc.second, utc.microsecond) != (0, 0, 0):
+        return None
+    if utc.hour not in _EASTERN_MIDNIGHT_HOURS:
+        return None
+    return (utc.date() + timedelta(days=1)).isoformat()
+
+
+def is_utc_time(iso: str | None) -> bool:
+    """True for a normalised date with a time stated in UTC."""
+    return _utc_moment(iso) is not None
+
+
+def _utc_moment(stamp: str | None) -> datetime | None:
+    """``stamp`` as an aware datetime when it is a time stated in UTC, else None."""
+    if not stamp or not _has_time(stamp) or not stamp.endswith(("+00:00", "Z")):
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _extended_iso(match: re.Match[str]) -> str:

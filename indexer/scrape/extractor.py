@@ -18,6 +18,7 @@ from indexer.scrape.microdata import microdata_facts
 from indexer.scrape.plaintext import parse_text_layout
 from indexer.scrape.textcues import text_facts
 from indexer.scrape.textutil import strip_inert_markup, word_count
+from indexer.scrape.tree import PageTree
 
 # A leading <?xml ...?> makes Beautiful Soup warn that XML is being read as HTML; the
 # declaration carries nothing the HTML reading needs (the text is already decoded).
@@ -95,23 +96,29 @@ def _from_html(text: str, url: str | None) -> Article:
     markup = strip_inert_markup(_LEADING_PROCESSING_INSTRUCTIONS.sub("", text, count=1))
     markup = markup[: rules.MAX_PARSED_CHARS]
     signals = quality.page_signals(markup)
-    soup = BeautifulSoup(markup, "lxml")
+    # Class and rel values stay strings (split by the readers that need their words):
+    # splitting every multi-valued attribute while parsing costs more than it saves.
+    soup = BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
+    tree = PageTree(soup)  # read by the field readers; the body is cut out of the soup after
     # A page saved by a browser says where it came from; that beats a file:// address.
     given = url if urls.is_http(url) else urls.saved_from_url(text)
     layers = Layers(
-        jsonld=jsonld_facts(soup),
-        meta=meta_facts(meta_map(soup)),
-        microdata=microdata_facts(soup),
-        markup=markup_facts(soup),
-        text=text_facts(soup, given),
+        jsonld=jsonld_facts(soup, tree),
+        meta=meta_facts(meta_map(soup, tree)),
+        microdata=microdata_facts(soup, tree),
+        markup=markup_facts(soup, tree),
+        text=text_facts(soup, given, tree),
     )
     canonical = fields.canonical_url(layers, given)
     page = fields.page_url(canonical, given)
     names = fields.site_names(layers, page)
     headline, headline_from = fields.headline(layers, names)
-    extracted = extract_body(soup, headline=headline)
+    extracted = extract_body(soup, headline=headline, tree=tree)
     body = quality.choose_body(
-        extracted.paragraphs,
+        fields.with_standfirst(
+            extracted.paragraphs,
+            fields.printed_standfirst(layers, extracted.standfirst, soup, extracted.paragraphs),
+        ),
         layers.jsonld.body,
         markup,
         vouched=quality.same_headline(layers.jsonld.headline, headline),

@@ -7,13 +7,28 @@ Each function states the order it asks them in and normalises what it takes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+from bs4 import Tag
+
 from indexer.scrape import rules, urls
-from indexer.scrape.bylines import agency_name, looks_like_organisation, normalise_authors
-from indexer.scrape.dates import date_from_url, normalise_date, same_moment
+from indexer.scrape.bylines import (
+    agency_name,
+    is_handle,
+    looks_like_organisation,
+    normalise_authors,
+)
+from indexer.scrape.dates import (
+    date_from_url,
+    is_utc_time,
+    local_reading,
+    normalise_date,
+    same_moment,
+    utc_midnight_day,
+)
 from indexer.scrape.facts import Facts, Layers
 from indexer.scrape.language import choose_language
 from indexer.scrape.textutil import clean_value, dedupe, first_text, match_key
@@ -27,6 +42,17 @@ _AGREEMENT = 0.6
 # ...and the shorter has at least this share of the longer one's length in words.
 _MIN_LENGTH_SHARE = 0.4
 _LONE_HEADING_WORDS = 5
+_MIN_SITE_KEY_CHARS = 4
+# Words this long that differ by at most this many closing letters are one word inflected.
+_MIN_STEM_CHARS = 5
+_MAX_ENDING_CHARS = 3
+# A title part holding the site's name with this many more words is a headline, not a name.
+_MAX_EXTRA_SITE_WORDS = 2
+# How many opening paragraphs are checked for a standfirst the body already holds.
+_STANDFIRST_LOOKAHEAD = 3
+# A declared description shorter than this is a slogan or a label, not a standfirst.
+_MIN_STANDFIRST_WORDS = 8
+_OPENING_KEY_CHARS = 60
 
 T = TypeVar("T")
 #: A field's value and the layer it came from ("jsonld", "meta", "microdata", "markup",
@@ -57,12 +83,13 @@ def page_url(canonical: str | None, url: str | None) -> str | None:
 def source(layers: Layers, url: str | None) -> Picked[str]:
     """og:site_name → JSON-LD publisher → microdata publisher → application-name →
     the name after the headline in <title> → the host."""
+    weak = _weak_site_names(layers)
     for layer, value in (
         ("meta", layers.meta.site_name),
         ("jsonld", layers.jsonld.site_name),
         ("microdata", layers.microdata.site_name),
-        ("meta", layers.meta.publisher),
-        ("markup", layers.markup.site_name),
+        ("meta", layers.meta.publisher if layers.meta.publisher in weak else None),
+        ("markup", layers.markup.site_name if layers.markup.site_name in weak else None),
     ):
         text = clean_value(value)
         if text:
@@ -89,7 +116,9 @@ def headline(layers: Layers, site_names: list[str]) -> Picked[str]:
             ("microdata", clean_value(layers.microdata.headline)),
             ("markup", clean_value(layers.markup.title)),
         )
-        if text and not _is_site_name(text, keys)
+        if text
+        and not _is_site_name(text, keys)
+        and match_key(text) not in rules.GENERIC_PAGE_TITLES
     ]
     headings = [h for h in layers.markup.headings if not _is_site_name(h, keys)]
     # Headlines written for the article (JSON-LD, og:title) confirm a heading before the
@@ -100,7 +129,11 @@ def headline(layers: Layers, site_names: list[str]) -> Picked[str]:
         for heading in headings:
             if any(_agrees(heading, text) for text in references):
                 return strip_site_name(heading, site_names), "markup"
-    if len(headings) == 1 and _stands_alone(headings[0], [text for _, text in declared]):
+    if (
+        len(headings) == 1
+        and _stands_alone(headings[0], [text for _, text in declared])
+        and not (declared and _mentions_site(headings[0], keys))
+    ):
         # The page's only <h1>, a sentence long: the printed headline, however differently
         # the social or SEO title words it.
         return strip_site_name(headings[0], site_names), "markup"
@@ -142,37 +175,114 @@ def description(layers: Layers, standfirst: str | None) -> Picked[str]:
     return None, None
 
 
+def printed_standfirst(
+    layers: Layers, standfirst: str | None, page: Tag, paragraphs: list[str]
+) -> str | None:
+    """The standfirst as the page prints it above the body, or None.
+
+    A standfirst element found in the content counts when the page's declared
+    description (JSON-LD, meta, microdata) confirms it; otherwise the declared
+    description itself counts when it is printed on the page (the text left in ``page``
+    once the body is read) before the
+    body's first paragraph. A description that only lives in the page's metadata is not
+    article text, and neither is a "standfirst" element the description does not confirm
+    (sign-up boxes and author notes use the same class names).
+    """
+    declared = first_text(
+        layers.jsonld.description, layers.meta.description, layers.microdata.description
+    )
+    if not declared:
+        return None
+    if standfirst and _agrees(standfirst, declared):
+        return standfirst
+    if len(_words(declared)) < _MIN_STANDFIRST_WORDS:
+        return None
+    page_key = match_key(page.get_text(" "))
+    at = page_key.find(match_key(declared))
+    if at < 0:
+        return None
+    if paragraphs:
+        opening = page_key.find(match_key(paragraphs[0])[:_OPENING_KEY_CHARS])
+        if 0 <= opening < at:
+            return None  # printed after the story starts: a teaser or a repeat
+    return declared
+
+
+def with_standfirst(paragraphs: list[str], standfirst: str | None) -> list[str]:
+    """The body's paragraphs, led by the standfirst when the page prints one above them.
+
+    The standfirst (the summary under the headline) is the story's first paragraph as
+    readers see it, so it opens the body; it is also the article's description. A body
+    that already holds it is left as it is.
+    """
+    text = clean_value(standfirst)
+    if not text:
+        return paragraphs
+    key = match_key(text)
+    if any(key in match_key(p) for p in paragraphs[:_STANDFIRST_LOOKAHEAD]):
+        return paragraphs
+    return [text, *paragraphs]
+
+
 def authors(layers: Layers, site_names: list[str]) -> Picked[list[str]]:
     """JSON-LD → meta → microdata → byline markup → "By X" text; the first that names a person.
 
-    A layer naming only an agency or the outlet itself is remembered and used only if
-    no later layer names a person.
+    A layer naming only an agency, a desk, a user name or the outlet itself is remembered
+    and used only if no later layer names a person.
     """
     site_keys = {match_key(n) for n in site_names if n}
     keys = _site_keys(site_names)
     fallback: Picked[list[str]] = ([], None)
-    for layer, facts in _layers(layers):
-        names = normalise_authors(facts.authors)
+    named = [(layer, normalise_authors(facts.authors)) for layer, facts in _layers(layers)]
+    for index, (layer, names) in enumerate(named):
         persons = [
             n
             for n in names
             if not agency_name(n)
+            and not is_handle(n)
             and match_key(n) not in site_keys
             and not looks_like_organisation(n)
             and not _is_site_name(n, keys)
         ]
         if persons:
-            return persons, layer
+            later = [n for _, more in named[index + 1 :] for n in more if " " in n]
+            return [_fuller_name(n, later) for n in persons], layer
         if names and not fallback[0]:
             fallback = (names, layer)
     return fallback
 
 
+def _fuller_name(name: str, candidates: list[str]) -> str:
+    """The full name a later layer prints for a one-word name ("Todd" → "Todd Bates",
+    "arianschlichenmayer" → "Arian Schlichenmayer"): structured data often carries the
+    account's first name or login while the visible byline has the whole name."""
+    if " " in name:
+        return name
+    short = _letters(name)
+    for candidate in candidates:
+        words = candidate.split()
+        first_last = _letters(words[0]) + _letters(words[-1])
+        if short in (_letters(words[0]), _letters(candidate), first_last):
+            return candidate
+    return name
+
+
+def _letters(text: str) -> str:
+    """Lower-case letters and digits of ``text``, accents removed, for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
 def published(layers: Layers, url: str | None = None) -> Picked[str]:
-    """JSON-LD datePublished → meta → microdata → <time> → "Published ..." text → URL date."""
-    found = _first_date(_each(layers, "published"))
+    """JSON-LD datePublished → meta → microdata → <time> → "Published ..." text → URL date.
+
+    A time stated in UTC gives way to the page's own local reading of it when another
+    layer prints one (see `local_day`).
+    """
+    values = _each(layers, "published")
+    found = _first_date(values)
     if found[0]:
-        return found
+        return local_day(found, values)
     from_url = date_from_url(url)
     return (from_url, "url") if from_url else (None, None)
 
@@ -246,15 +356,27 @@ def image(layers: Layers, base: str | None) -> str | None:
 
 def site_names(layers: Layers, url: str | None) -> list[str]:
     """Every name the page gives itself, for cutting titles and spotting outlet bylines."""
+    weak = _weak_site_names(layers)
     names = [
         layers.meta.site_name,
         layers.jsonld.site_name,
-        layers.meta.publisher,
+        layers.meta.publisher if layers.meta.publisher in weak else None,
         layers.microdata.site_name,
-        layers.markup.site_name,
+        layers.markup.site_name if layers.markup.site_name in weak else None,
         urls.host_name(url),
     ]
     return dedupe(n for n in names if n)
+
+
+def _weak_site_names(layers: Layers) -> list[str]:
+    """The publisher meta and the name read off the <title>, unless they are the article's
+    own declared headline (a title laid out "Site | Headline" read the wrong way round)."""
+    headlines = {match_key(t) for t in (layers.jsonld.headline, layers.meta.headline) if t}
+    return [
+        n
+        for n in (layers.meta.publisher, layers.markup.site_name)
+        if n and match_key(n) not in headlines
+    ]
 
 
 def _layers(layers: Layers) -> Iterator[tuple[str, Facts]]:
@@ -267,6 +389,35 @@ def _layers(layers: Layers) -> Iterator[tuple[str, Facts]]:
 
 def _each(layers: Layers, field: str) -> list[tuple[str, str | None]]:
     return [(layer, getattr(facts, field)) for layer, facts in _layers(layers)]
+
+
+def local_day(found: Picked[str], values: list[tuple[str, str | None]]) -> Picked[str]:
+    """The page's local reading of a date that a layer states in UTC.
+
+    Structured data often serialises the publication time in UTC while the page prints
+    the local date and time, which can fall on another calendar day
+    ("2022-05-04T02:41:00+00:00" on a page dated 3 May). Readers, and the date filters,
+    go by the printed day, so when another layer states the same moment in local time
+    (or the local date alone) that reading is taken, unless another layer prints the UTC
+    day itself. A UTC stamp at exactly 21:00-23:00
+    is a date without a time saved by a system east of Greenwich: its local day is taken.
+    """
+    stamp, layer = found
+    if not stamp:
+        return found
+    local: Picked[str] = (None, None)
+    for other_layer, value in values:
+        other = normalise_date(value) if other_layer != layer else None
+        if not other:
+            continue
+        if other[:10] == stamp[:10] and not is_utc_time(other):
+            return found  # another layer prints the UTC day itself
+        if local[0] is None and local_reading(stamp, other):
+            local = (other, other_layer)
+    if local[0]:
+        return local
+    midnight = utc_midnight_day(stamp)
+    return (midnight, layer) if midnight else found
 
 
 def _first_date(values: list[tuple[str, str | None]]) -> Picked[str]:
@@ -289,8 +440,22 @@ def _agrees(heading: str, title: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) < _MIN_LENGTH_SHARE * len(longer):
         return False  # a site name inside a long title, or one word of it
-    shared = sum(1 for w in shorter if w in set(longer))
+    inside = set(longer)
+    shared = sum(1 for w in shorter if w in inside or _shares_stem(w, longer))
     return shared >= _AGREEMENT * len(shorter)
+
+
+def _shares_stem(word: str, others: list[str]) -> bool:
+    """True when ``word`` and one of ``others`` differ only by an ending ("Joghurt" and
+    "Joghurts", "nachhaltig" and "nachhaltiger"): the same word, inflected."""
+    if len(word) < _MIN_STEM_CHARS:
+        return False
+    return any(
+        len(other) >= _MIN_STEM_CHARS
+        and (other.startswith(word) or word.startswith(other))
+        and abs(len(other) - len(word)) <= _MAX_ENDING_CHARS
+        for other in others
+    )
 
 
 def _is_site_name(text: str, keys: set[str]) -> bool:
@@ -310,6 +475,16 @@ def _stands_alone(heading: str, titles: list[str]) -> bool:
         if sum(1 for w in words if w in inside) >= _AGREEMENT * len(words):
             return False
     return True
+
+
+def _mentions_site(heading: str, keys: set[str]) -> bool:
+    """True when a heading opens with the site's name ("Valley Post, the valley's first
+    daily"): a masthead slogan rather than a headline, when the declared titles say otherwise."""
+    compact = match_key(heading).replace(" ", "")
+    return any(
+        len(site) >= _MIN_SITE_KEY_CHARS and compact.startswith(site.replace(" ", ""))
+        for site in keys
+    )
 
 
 def _site_keys(site_names: list[str]) -> set[str]:
@@ -333,8 +508,14 @@ def _names_site(part: str, keys: set[str]) -> bool:
         site_compact = site.replace(" ", "")
         if key == site or compact == site_compact:
             return True
-        if len(site_compact) >= 4 and (site_compact in compact or compact in site_compact):
+        if len(site_compact) >= _MIN_SITE_KEY_CHARS and compact in site_compact:
             return True
+        if (
+            len(site_compact) >= _MIN_SITE_KEY_CHARS
+            and site_compact in compact
+            and len(key.split()) <= len(site.split()) + _MAX_EXTRA_SITE_WORDS
+        ):
+            return True  # "Outlet Online", "The Outlet" but not a headline naming the site
     return False
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from indexer.scrape import rules
 from indexer.scrape.facts import Facts
 from indexer.scrape.textutil import clean_value
+from indexer.scrape.tree import PageTree
 
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -23,9 +24,13 @@ Node = dict[str, Any]
 _UNDATED_TYPES = frozenset({"website", "person", "organization", "newsmediaorganization"})
 
 
-def jsonld_facts(soup: BeautifulSoup) -> Facts:
-    """What the page's JSON-LD says about its article (empty `Facts` when nothing usable)."""
-    documents = [doc for doc in (_load(s) for s in _scripts(soup)) if doc is not None]
+def jsonld_facts(soup: BeautifulSoup, tree: PageTree | None = None) -> Facts:
+    """What the page's JSON-LD says about its article (empty `Facts` when nothing usable).
+
+    ``tree`` is the page's element index when the caller has built one already.
+    """
+    scripts = tree.find_all("script") if tree is not None else soup.find_all("script")
+    documents = [doc for doc in (_load(s) for s in _scripts(scripts)) if doc is not None]
     if not documents:
         return Facts()
     top = list(_top_nodes(documents))
@@ -88,8 +93,8 @@ def types_of(node: Node) -> set[str]:
     return found
 
 
-def _scripts(soup: BeautifulSoup) -> Iterator[str]:
-    for script in soup.find_all("script"):
+def _scripts(scripts: Iterable[Tag]) -> Iterator[str]:
+    for script in scripts:
         kind = str(script.get("type") or "").split(";")[0].strip().lower()
         if kind == "application/ld+json":
             text = script.string if script.string is not None else script.get_text()
@@ -183,7 +188,10 @@ def _richness(node: Node) -> int:
 def _site_name(article: Node | None, top: list[Node], index: dict[str, Node]) -> str | None:
     if article is not None:
         for publisher in _as_list(article.get("publisher")):
-            name = _text(_resolve(publisher, index))
+            resolved = _resolve(publisher, index)
+            if isinstance(resolved, dict) and "person" in types_of(resolved):
+                continue  # a blogger publishing under their own name is the author, not a site
+            name = _text(resolved)
             if name:
                 return name
     for node in top:

@@ -166,6 +166,8 @@ BYLINE_OPENERS = (
     "story by",
     "text by",
     "reporting by",
+    "interview von",
+    "interview:",
     "by",
     "von",
     "par",
@@ -312,6 +314,11 @@ ORGANISATION_ENDINGS = ("verband", "verein", "stiftung", "zeitung", "magazin", "
 #: Role and title words trimmed off either end of a name ("Christoph Hein Chefredakteur").
 TRIMMED_ROLE_WORDS = frozenset(
     {
+        # Time words a byline runs into: "Jane Doe Stand: ...", "Jane Doe hace 2 horas".
+        "stand",
+        "hace",
+        "vor",
+        "ago",
         "chefredakteur",
         "chefredakteurin",
         "redakteur",
@@ -363,7 +370,7 @@ CREDIT_WORDS = frozenset(
 LABEL_WORDS = frozenset(
     {"publiziert", "veröffentlicht", "published", "posted", "updated", "aktualisiert",
      "erstellt", "publié", "publicado", "pubblicato", "opublikowano", "geschrieben",
-     "verfasst", "eingestellt", "written"}
+     "verfasst", "eingestellt", "written", "geändert", "zuletzt", "gespeichert"}
 )  # fmt: skip
 
 #: Lower-case name particles kept lower-case inside a name ("Maria de la Cruz").
@@ -458,6 +465,9 @@ DATE_LABELS: dict[str, str] = {
     "posted on": "published",
     "date": "published",
     "publié le": "published",
+    "mis en ligne": "published",
+    "mis en ligne le": "published",
+    "mise en ligne": "published",
     "publié": "published",
     "veröffentlicht": "published",
     "veröffentlicht am": "published",

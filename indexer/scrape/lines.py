@@ -45,6 +45,7 @@ _READ_TIME = re.compile(
 _MAX_META_CHARS = 200
 _MAX_PROMO_CHARS = 160
 _TRAILING_PUNCT = " .:!…→›»>"
+_BOILERPLATE_PREFIXES = tuple(lexicon.BOILERPLATE_PREFIXES)
 
 
 def split_glued(line: str) -> list[str]:
@@ -76,6 +77,8 @@ def split_date_labels(line: str) -> list[str]:
     such as "the report was published: ..." stays whole.
     """
     text = collapse(line)
+    if ":" not in text:  # every inner label ends with a colon
+        return [text] if text else []
     cuts = [m.start() for m in _INNER_LABEL.finditer(text) if m.start() > 0]
     bounds = [0, *cuts, len(text)]
     parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
@@ -143,7 +146,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(text) >= _MAX_PROMO_CHARS:
         return False
-    return any(key.startswith(prefix) for prefix in lexicon.BOILERPLATE_PREFIXES)
+    return key.startswith(_BOILERPLATE_PREFIXES)
 
 
 def is_meta_line(line: str) -> bool:

@@ -10,6 +10,7 @@ from indexer.scrape import rules
 from indexer.scrape.dates import normalise_date
 from indexer.scrape.facts import Facts
 from indexer.scrape.textutil import clean_value, dedupe
+from indexer.scrape.tree import PageTree
 
 MetaMap = dict[str, list[str]]
 _WRITTEN_BY_LABELS = frozenset(
@@ -29,10 +30,13 @@ _WRITTEN_BY_LABELS = frozenset(
 )
 
 
-def meta_map(soup: BeautifulSoup) -> MetaMap:
-    """Every <meta> value by lower-cased name, property or http-equiv, in page order."""
+def meta_map(soup: BeautifulSoup, tree: PageTree | None = None) -> MetaMap:
+    """Every <meta> value by lower-cased name, property or http-equiv, in page order.
+
+    ``tree`` is the page's element index when the caller has built one already.
+    """
     found: MetaMap = {}
-    for tag in soup.find_all("meta"):
+    for tag in tree.find_all("meta") if tree is not None else soup.find_all("meta"):
         content = tag.get("content")
         if content is None:
             content = tag.get("value")

@@ -10,16 +10,21 @@ from bs4 import BeautifulSoup, Tag
 from indexer.scrape import rules
 from indexer.scrape.facts import Facts
 from indexer.scrape.textutil import clean_value, collapse
+from indexer.scrape.tree import PageTree
 
 _RDFA_PREFIXES = ("schema:", "sdo:")
 _RDFA_SCHEMA = re.compile(r"(?:^|\s)(?:schema|sdo):", re.I)
 _URL_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "img": "src", "source": "src"}
 
 
-def microdata_facts(soup: BeautifulSoup) -> Facts:
-    """Fields from itemprops inside the article's itemscope (or the page, if none is typed)."""
-    scope = _article_scope(soup)
-    props = _props(scope if scope is not None else soup)
+def microdata_facts(soup: BeautifulSoup, tree: PageTree | None = None) -> Facts:
+    """Fields from itemprops inside the article's itemscope (or the page, if none is typed).
+
+    ``tree`` is the page's element index when the caller has built one already.
+    """
+    tree = tree if tree is not None else PageTree(soup)
+    scope = _article_scope(tree)
+    props = _props(tree, scope if scope is not None else soup)
     if not props:
         return Facts()
 
@@ -58,8 +63,10 @@ def item_value(tag: Tag) -> str | None:
     return collapse(tag.get_text(" ")) or None
 
 
-def _article_scope(soup: BeautifulSoup) -> Tag | None:
-    for tag in soup.find_all(True, attrs={"itemscope": True, "itemtype": True}):
+def _article_scope(tree: PageTree) -> Tag | None:
+    for tag in tree.with_attributes(("itemscope",)):
+        if "itemtype" not in tag.attrs:
+            continue
         kinds = str(tag.get("itemtype") or "").split()
         for kind in kinds:
             if kind.rstrip("/").rsplit("/", 1)[-1].lower() in rules.ARTICLE_TYPES:
@@ -67,14 +74,14 @@ def _article_scope(soup: BeautifulSoup) -> Tag | None:
     return None
 
 
-def _props(root: Tag) -> dict[str, list[Tag]]:
+def _props(tree: PageTree, root: BeautifulSoup | Tag) -> dict[str, list[Tag]]:
     """itemprop names, and RDFa schema.org properties ("schema:datePublished"), to elements."""
     found: dict[str, list[Tag]] = {}
-    for tag in root.find_all(True, attrs={"itemprop": True}):
+    for tag in tree.with_attributes(("itemprop",), root):
         for name in str(tag.get("itemprop") or "").lower().split():
             found.setdefault(name, []).append(tag)
-    for tag in root.find_all(True, attrs={"property": _RDFA_SCHEMA}):
-        if tag.name == "meta":
+    for tag in tree.with_attributes(("property",), root):
+        if tag.name == "meta" or not _RDFA_SCHEMA.search(str(tag.get("property"))):
             continue
         for name in str(tag.get("property") or "").lower().split():
             if name.startswith(_RDFA_PREFIXES):

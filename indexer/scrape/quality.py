@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from indexer.scrape import lexicon
@@ -14,10 +15,27 @@ CONSENT_PAGE = "consent_page"
 TRUNCATED = "truncated"
 
 _NOT_FREE = re.compile(r"[\"']?isAccessibleForFree[\"']?\s*:\s*[\"']?(?:false|no)\b", re.I)
+_NOT_FREE_KEY = "isaccessibleforfree"
 _PAYWALL_MARKUP = re.compile(
     r"paywall|pay-wall|premium-(?:content|article|teaser|wall)|subscriber-only|"
     r"subscribers-only|metered-?content|regwall|article-locked",
     re.I,
+)
+# The same names as plain lower-case strings: finding these is far cheaper than running
+# the case-blind pattern over a whole page.
+_PAYWALL_NAMES = (
+    "paywall",
+    "pay-wall",
+    "premium-content",
+    "premium-article",
+    "premium-teaser",
+    "premium-wall",
+    "subscriber-only",
+    "subscribers-only",
+    "meteredcontent",
+    "metered-content",
+    "regwall",
+    "article-locked",
 )
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _WORD = re.compile(r"\w+")
@@ -51,19 +69,37 @@ class PageSignals:
 
 def page_signals(markup: str) -> PageSignals:
     """Paywall evidence in the markup: JSON-LD isAccessibleForFree false, paywall classes."""
+    lowered = markup.lower()
+    if len(lowered) != len(markup):  # a few characters change length when lowered
+        return PageSignals(
+            not_free=bool(_NOT_FREE.search(markup)),
+            paywall_markup=any(
+                _in_a_tag(markup, m.start()) for m in _PAYWALL_MARKUP.finditer(markup)
+            ),
+        )
     return PageSignals(
-        not_free=bool(_NOT_FREE.search(markup)),
-        paywall_markup=_marker_in_a_tag(markup),
+        not_free=any(
+            _NOT_FREE.match(markup, max(0, start - 1)) or _NOT_FREE.match(markup, start)
+            for start in _occurrences(lowered, _NOT_FREE_KEY)
+        ),
+        paywall_markup=any(
+            _in_a_tag(markup, start)
+            for name in _PAYWALL_NAMES
+            for start in _occurrences(lowered, name)
+        ),
     )
 
 
-def _marker_in_a_tag(markup: str) -> bool:
-    """A paywall name inside a tag (a class or id), not in the text of the page."""
-    for match in _PAYWALL_MARKUP.finditer(markup):
-        start = match.start()
-        if markup.rfind("<", 0, start) > markup.rfind(">", 0, start):
-            return True
-    return False
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + 1)
+
+
+def _in_a_tag(markup: str, start: int) -> bool:
+    """Whether ``start`` is inside a tag (a class or id), not in the text of the page."""
+    return markup.rfind("<", 0, start) > markup.rfind(">", 0, start)
 
 
 def choose_body(
@@ -141,9 +177,10 @@ def quality_flags(signals: PageSignals, body: str, *, structured: str | None = N
 
 def is_consent_wall(body: str) -> bool:
     """Short text that is about cookies and consent rather than a story."""
-    words = [match_key(word) for word in _WORD.findall(body)]
-    if not words or len(words) > _CONSENT_MAX_WORDS:
+    found = _WORD.findall(body)
+    if not found or len(found) > _CONSENT_MAX_WORDS:
         return False
+    words = [match_key(word) for word in found]
     hits = sum(1 for word in words if word in lexicon.CONSENT_WORDS)
     return hits >= _CONSENT_MIN_HITS and hits >= _CONSENT_SHARE * len(words) * 3
 

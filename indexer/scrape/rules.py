@@ -205,6 +205,23 @@ MICRODATA_ARTICLE_TYPES = tuple(sorted(ARTICLE_TYPES))
 # --- Semantic markup ------------------------------------------------------------------------
 
 #: Separators between a headline and the site name in <title> and og:title (a regex).
+#: Whole titles that name a kind of page, not an article ("Home", "Startseite").
+GENERIC_PAGE_TITLES = frozenset(
+    {
+        "home",
+        "homepage",
+        "home page",
+        "start",
+        "startseite",
+        "accueil",
+        "inicio",
+        "portada",
+        "index",
+        "untitled",
+        "welcome",
+        "willkommen",
+    }
+)
 TITLE_SEPARATORS = r"\s+(?:[|\-–—:·•»~/]|::)\s+"
 #: Class/id tokens of elements that hold a byline.
 BYLINE_TOKENS = frozenset(

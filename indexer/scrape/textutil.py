@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Runs of two or more, or one character other than a plain or no-break space.
 _WHITESPACE = re.compile(r"\s{2,}|[^\S \u00a0]")
 _TAG = re.compile(r"<[^<>]{0,400}>")
@@ -26,7 +27,13 @@ def collapse(text: str | None) -> str:
     """
     if not text:
         return ""
-    return _WHITESPACE.sub(" ", text.translate(_INVISIBLE)).strip()
+    if text.isprintable() and "  " not in text:
+        # No whitespace but single plain spaces, no invisible characters (those are not
+        # printable): nothing to collapse.
+        return text.strip(" ")
+    if not text.isascii() and _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def clean_value(value: str | None) -> str | None:

@@ -45,6 +45,26 @@ def test_fast_loop_options(bench: ModuleType) -> None:
     assert command.count("--data") == 1
 
 
+def test_anchors_option_runs_only_the_named_anchors(bench: ModuleType) -> None:
+    args = bench._parse(["--anchors", "trafilatura", "--anchors", "readability"])
+    command = bench.harness_command(Path("python"), args)
+    extractors = [command[i + 1] for i, part in enumerate(command) if part == "--extractor"]
+    assert extractors == [
+        f"{bench.ADAPTER}:extract",
+        "anchors:trafilatura_extract",
+        "anchors:readability_extract",
+    ]
+
+
+def test_anchor_names_are_functions_of_the_harness_adapters(bench: ModuleType) -> None:
+    adapters = bench.HARNESS_DIR / "anchors.py"
+    if not adapters.is_file():
+        pytest.skip("shared harness not present")
+    text = adapters.read_text(encoding="utf-8")
+    for function in bench.ANCHOR_FUNCTIONS.values():
+        assert f"def {function}(" in text
+
+
 def test_adapter_maps_an_article_to_the_harness_record() -> None:
     adapter = _load("broadsheet_extractor")
     page = (

@@ -80,6 +80,22 @@ def test_field_operators(service: SearchService) -> None:
     }
 
 
+def test_field_operators_narrow_the_words_beside_them(service: SearchService) -> None:
+    # Like a filter: the source's articles about talks, not everything it published.
+    assert _ids(_search(service, 'source:"northern courier" talks')) == {"f-kiev", "f-wire-2"}
+    assert _ids(_search(service, "author:marsh talks")) == set()
+    assert _ids(_search(service, "intitle:lighthouse keeper rock")) == {
+        "f-lighthouse-old",
+        "f-lighthouse-new",
+    }
+    # Several field operators all apply; words and exclusions still work around them.
+    assert _ids(_search(service, "source:gazette section:local")) == {
+        "f-lighthouse-old",
+        "f-lighthouse-new",
+    }
+    assert _ids(_search(service, "source:gazette -lighthouse brannock")) == {"f-wire-1"}
+
+
 def test_prefix_search(service: SearchService) -> None:
     assert _ids(_search(service, "orchestr*")) == {"f-concert"}
     assert _ids(_search(service, "headline:lighth*")) == {"f-lighthouse-old", "f-lighthouse-new"}
@@ -104,6 +120,17 @@ def test_no_hits_retries_similar_spellings(service: SearchService) -> None:
     assert result.suggestion == "lighthouse"
     exact = _search(service, "lighthouse")
     assert exact.fuzzy is False and exact.notice is None
+
+
+def test_similar_spellings_of_language_tagged_stems_ignore_the_tag(
+    service: SearchService,
+) -> None:
+    from indexer.fuzzy import _similar_words
+
+    reader = service._pool.current()[0].reader()
+    assert "de:fahr" in _similar_words(reader, "body", "de:fahx")  # one edit
+    # Two edits from "de:fahr": too many for a four-letter stem, though "de:" makes seven.
+    assert _similar_words(reader, "body", "de:xahx") == []
 
 
 def test_fuzzy_retry_gives_up_quietly(service: SearchService) -> None:
@@ -159,10 +186,31 @@ def test_normal_searches_are_not_partial(service: SearchService) -> None:
 def test_language_facet_and_filter(service: SearchService) -> None:
     everything = _search(service, "brannock")
     languages = {value.value: value.count for value in everything.facets["language"]}
-    assert languages == {"en": 3, "de": 1}
+    assert languages == {"en": 2, "de": 1}  # the two wire copies are one story
     german = _search(service, "brannock", languages=("DE",))
     assert _ids(german) == {"f-german"}
     assert {value.value: value.selected for value in german.facets["language"]}["de"] is True
+
+
+def test_non_english_articles_are_highlighted_with_their_own_stems(
+    service: SearchService,
+) -> None:
+    # German stems "Besatzung" and "Besatzungen" alike; English stemming would not.
+    hit = _search(service, "besatzung").hits[0]
+    assert hit.id == "f-german"
+    assert [fragment.text for fragment in hit.snippet if fragment.match] == ["Besatzungen"]
+    # German stop words are not highlighted, and English articles keep English stems.
+    assert not any(fragment.match for fragment in _search(service, "der fähre").hits[0].snippet
+                   if fragment.text.lower() == "der")  # fmt: skip
+    english = next(hit for hit in _search(service, "crew").hits if hit.id == "f-wire-1")
+    assert {fragment.text for fragment in english.snippet if fragment.match} <= {"crews", "Crews"}
+
+
+def test_key_terms_of_german_hits_leave_out_german_stop_words(service: SearchService) -> None:
+    terms = _search(service, "fähre", languages=("de",)).key_terms
+    assert terms and not {"die", "nach", "eines", "der", "nicht"} & set(terms)
+    assert "besatzungen" in terms or "streiks" in terms
+    assert "fähre" not in terms  # the query's own word, read as German
 
 
 def test_timeline_buckets_by_span(service: SearchService) -> None:
@@ -171,11 +219,11 @@ def test_timeline_buckets_by_span(service: SearchService) -> None:
     assert march.timeline[0].start == date(2024, 3, 15)
     assert march.timeline[-1].start == date(2024, 3, 30)
     assert len(march.timeline) == 16  # empty days included
-    assert sum(bucket.count for bucket in march.timeline) == 6  # both wire copies count
+    assert sum(bucket.count for bucket in march.timeline) == 5  # the wire copies count once
     everything = _search(service, "")
     assert everything.timeline_unit == "month"
     assert everything.timeline[0].label == "May 2019"
-    assert sum(bucket.count for bucket in everything.timeline) == 8  # the undated one is left out
+    assert sum(bucket.count for bucket in everything.timeline) == 7  # stories; undated left out
 
 
 def test_key_terms_come_from_the_top_hits(service: SearchService) -> None:

@@ -52,3 +52,41 @@ def test_plain_snippet_cuts_at_a_word() -> None:
     assert len(snippet) == 1 and not snippet[0].match
     assert snippet[0].text.endswith(ELLIPSIS)
     assert snippet[0].text[: -len(ELLIPSIS)].strip() in TEXT
+
+
+STORY = (
+    "Forty container ships waited at anchor on Tuesday as a strike by dock workers entered "
+    "its second week, and three lines said they would divert cargo to other ports.\n\n"
+    "Talks have not resumed since a short meeting last Wednesday, the conciliation office "
+    "said, and neither side expects a quick settlement of the dispute over pay.\n\n"
+    "The port handled eleven million tonnes of cargo last year, according to the port "
+    "authority."
+)
+
+
+def _story_snippet() -> tuple:
+    from indexer.analysis import text_analyzer
+    from indexer.snippets import MAX_FRAGMENTS, make_highlighter
+
+    highlighter = make_highlighter()
+    return highlight.highlight(
+        STORY,
+        {"port", "strike"},
+        text_analyzer(),
+        highlighter.fragmenter,
+        highlighter.formatter,
+        top=MAX_FRAGMENTS,
+        scorer=highlighter.scorer,
+        order=highlighter.order,
+        mode="index",
+    )
+
+
+def test_equal_passages_favour_the_lead_and_touching_ones_join() -> None:
+    fragments = _story_snippet()
+    marked = [fragment.text for fragment in fragments if fragment.match]
+    assert marked[0] == "strike"  # the lead comes first, not only the closing line
+    text = "".join(fragment.text for fragment in fragments)
+    # Passages that meet are read as one: no ellipsis in the middle of the sentence.
+    assert "strike by dock workers entered its second week" in text
+    assert text.count(ELLIPSIS) <= 2

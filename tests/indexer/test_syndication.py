@@ -132,3 +132,32 @@ def test_incremental_reindex_joins_an_existing_story(tmp_path: Path) -> None:
         hits = service.search(SearchRequest(query="brannock crews")).hits
         wire = next(hit for hit in hits if hit.id == "f-wire-1")
         assert [copy.id for copy in wire.copies] == ["f-wire-2", "f-wire-3"]
+
+
+def test_facets_and_timeline_count_stories_like_the_total(service: SearchService) -> None:
+    grouped = service.search(SearchRequest(query="brannock ferry crews"))
+    apart = service.search(SearchRequest(query="brannock ferry crews", group_copies=False))
+
+    def counts(result, facet: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
+        return {value.value: value.count for value in result.facets[facet]}
+
+    # Both copies are English: one story, so one count once collapsed.
+    assert counts(grouped, "language")["en"] == counts(apart, "language")["en"] - 1
+    assert sum(counts(grouped, "language").values()) == grouped.total
+    assert sum(counts(apart, "language").values()) == apart.total
+    # Copies carrying different values count once under each of them.
+    assert counts(grouped, "section")["Business"] == counts(grouped, "section")["News"] == 1
+    # The timeline counts the story once, on its earliest copy's day (undated ones aside).
+    assert grouped.total == len(grouped.hits) and apart.total == len(apart.hits)
+    dated = [hit for hit in grouped.hits if hit.published]
+    assert sum(bucket.count for bucket in grouped.timeline) == len(dated)
+    dated_apart = [hit for hit in apart.hits if hit.published]
+    assert sum(bucket.count for bucket in apart.timeline) == len(dated_apart) == len(dated) + 1
+    day = {bucket.start.isoformat(): bucket.count for bucket in grouped.timeline}
+    assert day["2024-03-20"] == 1
+
+
+def test_a_facet_s_own_selection_still_counts_stories(service: SearchService) -> None:
+    chosen = service.search(SearchRequest(query="brannock ferry crews", languages=("en",)))
+    values = {value.value: value.count for value in chosen.facets["language"]}
+    assert values["en"] == chosen.total

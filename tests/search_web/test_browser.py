@@ -209,6 +209,28 @@ def test_result_leads_to_clean_article_page(page) -> None:  # type: ignore[no-un
     assert page.locator("main li.result").count() >= 1
 
 
+def test_did_you_mean_link_corrects_a_misspelling(page) -> None:  # type: ignore[no-untyped-def]
+    # No exact hits: the similar-spelling results come with the correction beside them.
+    page.goto("/search?q=strke&sort=newest")
+    offer = page.locator(".suggestion a")
+    assert offer.inner_text() == "strike"
+    assert page.locator(".notice", has_text="similar spellings").count() == 1
+    assert page.locator("main li.result").count() >= 1
+    offer.click()
+    page.wait_for_url(re.compile(r"q=strike"))
+    assert _query(page.url)["sort"] == ["newest"]
+    assert page.locator("#q").input_value() == "strike"
+    assert page.locator(".suggestion").count() == 0
+    assert page.locator(".notice", has_text="similar spellings").count() == 0
+    assert page.locator("main li.result").count() >= 1
+
+    # A misspelt word beside a correct one: the results stand and the link is offered.
+    page.goto("/search?q=harbur+museum")
+    assert page.locator("main li.result").count() >= 1
+    assert page.locator(".suggestion a").inner_text() == "harbour museum"
+    assert page.errors == []
+
+
 def test_autocomplete_by_keyboard(page) -> None:  # type: ignore[no-untyped-def]
     page.goto("/")
     box = page.get_by_role("combobox")

@@ -13,6 +13,10 @@ from indexer import ReindexReport
 from indexer.article import Article
 from indexer.errors import ExtractionError, IndexLocked, IndexNotFound
 from search_web import cli, status
+from search_web.commands import index as index_commands
+from search_web.commands import ingest as ingest_commands
+from search_web.commands import search as search_commands
+from search_web.commands import serve as serve_commands
 from tests.search_web.web_fakes import FLOOD, PORT_STRIKE, RAIL_STRIKE, FakeSearchService
 
 PAGE = """<!doctype html>
@@ -116,7 +120,7 @@ def test_extract_prints_json(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     extractor = _RecordingExtractor()
-    monkeypatch.setattr(cli, "extract_article", extractor)
+    monkeypatch.setattr(ingest_commands, "extract_article", extractor)
     page = _write_pages(tmp_path)[0]
     result = _invoke(runner, tmp_path, "extract", str(page), "--json")
     assert result.exit_code == 0, result.output
@@ -131,7 +135,7 @@ def test_extract_summary_for_text_dump_and_url(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     extractor = _RecordingExtractor()
-    monkeypatch.setattr(cli, "extract_article", extractor)
+    monkeypatch.setattr(ingest_commands, "extract_article", extractor)
     dump = tmp_path / "story.txt"
     dump.write_text("Headline\n\nBody text.\n", encoding="utf-8")
     result = _invoke(runner, tmp_path, "extract", str(dump), "--url", "https://x.example/a")
@@ -146,7 +150,7 @@ def test_extract_reads_standard_input(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     extractor = _RecordingExtractor()
-    monkeypatch.setattr(cli, "extract_article", extractor)
+    monkeypatch.setattr(ingest_commands, "extract_article", extractor)
     result = _invoke(runner, tmp_path, "extract", "-", "--json", input=b"<p>hello</p>")
     assert result.exit_code == 0, result.output
     assert extractor.calls[0] == (b"<p>hello</p>", None, None)
@@ -155,7 +159,9 @@ def test_extract_reads_standard_input(
 def test_extract_failures_are_one_line(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "extract_article", _RecordingExtractor(ExtractionError("no body")))
+    monkeypatch.setattr(
+        ingest_commands, "extract_article", _RecordingExtractor(ExtractionError("no body"))
+    )
     page = _write_pages(tmp_path)[0]
     result = _invoke(runner, tmp_path, "extract", str(page))
     assert result.exit_code == 1
@@ -176,7 +182,7 @@ def test_reindex_reports_and_passes_options(
         options["progress"](3, 3)
         return _report(full=options["full"])
 
-    monkeypatch.setattr(cli, "reindex", fake_reindex)
+    monkeypatch.setattr(index_commands, "reindex", fake_reindex)
     data_dir = tmp_path / "data"
     result = _invoke(runner, data_dir, "reindex", "--full", "--workers", "3")
     assert result.exit_code == 0, result.output
@@ -194,7 +200,7 @@ def test_reindex_locked_is_a_clear_failure(
     def locked(*args: Any, **kwargs: Any) -> ReindexReport:
         raise IndexLocked("another reindex is running on /data/index; wait for it to finish")
 
-    monkeypatch.setattr(cli, "reindex", locked)
+    monkeypatch.setattr(index_commands, "reindex", locked)
     result = _invoke(runner, tmp_path, "reindex")
     assert result.exit_code == 1
     assert "another reindex is running on /data/index" in result.stderr
@@ -220,7 +226,7 @@ def test_search_prints_ranked_results(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     service = FakeSearchService([PORT_STRIKE, FLOOD, RAIL_STRIKE])
-    opened = _fake_service_factory(monkeypatch, cli, service)
+    opened = _fake_service_factory(monkeypatch, search_commands, service)
     result = _invoke(runner, tmp_path, "search", "strike", "--source", "Northern Courier")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -238,7 +244,7 @@ def test_search_json_and_sorting(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     service = FakeSearchService([PORT_STRIKE, FLOOD, RAIL_STRIKE])
-    _fake_service_factory(monkeypatch, cli, service)
+    _fake_service_factory(monkeypatch, search_commands, service)
     result = _invoke(runner, tmp_path, "search", "", "--sort", "newest", "--limit", "2", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -252,7 +258,7 @@ def test_search_without_an_index_says_how_to_build_one(
 ) -> None:
     missing = IndexNotFound("no index; run broadsheet reindex --full")
     service = FakeSearchService([], failure=missing)
-    _fake_service_factory(monkeypatch, cli, service)
+    _fake_service_factory(monkeypatch, search_commands, service)
     result = _invoke(runner, tmp_path, "search", "strike")
     assert result.exit_code == 1
     assert "broadsheet reindex --full" in result.stderr
@@ -308,7 +314,7 @@ def test_serve_starts_waitress_with_the_app(
     def fake_serve(app: Any, **options: Any) -> None:
         served.append({"app": app, **options})
 
-    monkeypatch.setattr(cli.waitress, "serve", fake_serve)
+    monkeypatch.setattr(serve_commands.waitress, "serve", fake_serve)
     result = _invoke(runner, tmp_path, "serve", "--port", "8123", "--threads", "3")
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8123/" in result.stdout
@@ -325,7 +331,7 @@ def test_serve_port_in_use_is_a_clear_failure(
     def busy(app: Any, **options: Any) -> None:
         raise OSError(98, "Address already in use")
 
-    monkeypatch.setattr(cli.waitress, "serve", busy)
+    monkeypatch.setattr(serve_commands.waitress, "serve", busy)
     result = _invoke(runner, tmp_path, "serve")
     assert result.exit_code == 1
     assert "Address already in use" in result.stderr

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from search_web import cli, demo
+from search_web.commands import serve as serve_commands
 from search_web.demo import demo_collection, demo_settings
 
 
@@ -75,7 +76,7 @@ def test_demo_serves_its_own_data_dir(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     served: list[Any] = []
-    monkeypatch.setattr(cli.waitress, "serve", lambda app, **options: served.append(app))
+    monkeypatch.setattr(serve_commands.waitress, "serve", lambda app, **options: served.append(app))
     result = runner.invoke(cli.main, ["--data-dir", str(tmp_path / "d"), "demo", "--port", "8765"])
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8765/" in result.stdout

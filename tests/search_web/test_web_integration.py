@@ -237,6 +237,21 @@ def test_cli_search_and_stats_over_the_real_index(
     assert "Index: 3 articles" in stats.stdout
 
 
+def test_did_you_mean_in_the_api_the_page_and_the_cli(
+    real_client: FlaskClient, runner: CliRunner, indexed_settings: Settings
+) -> None:
+    # "floood" is in no article: the retry finds "flood", and the correction is offered.
+    data = real_client.get("/api/search?q=floood").get_json()
+    assert data["suggestion"] == "flood" and data["fuzzy"] is True and data["total"] >= 1
+    page = real_client.get("/search?q=floood").get_data(as_text=True)
+    assert 'Did you mean <a href="/search?q=flood">flood</a>?' in page
+    assert page.count("similar spellings") == 1
+    data_dir = str(indexed_settings.data_dir)
+    listing = runner.invoke(cli.main, ["--data-dir", data_dir, "search", "floood"])
+    assert listing.exit_code == 0, listing.output
+    assert "Did you mean: flood" in listing.stdout
+
+
 def test_cli_import_reindex_search_from_scratch(runner: CliRunner, tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()

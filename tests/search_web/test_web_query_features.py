@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from indexer.search_types import Copy, FacetValue, NameVariants, SearchRequest, SearchResult
 from search_web import cli
+from search_web.commands import search as search_commands
 from tests.search_web.web_fakes import FLOOD, PORT_STRIKE, RAIL_STRIKE, FakeSearchService
 
 COPY = Copy(
@@ -70,7 +71,7 @@ def test_cli_search_options_reach_the_service(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     service = FakeSearchService([PORT_STRIKE, FLOOD, RAIL_STRIKE])
-    monkeypatch.setattr(cli, "SearchService", lambda index_dir: service)
+    monkeypatch.setattr(search_commands, "SearchService", lambda index_dir: service)
     result = runner.invoke(
         cli.main,
         ["--data-dir", str(tmp_path), "search", "strike", "--lang", "en", "--sort", "oldest",

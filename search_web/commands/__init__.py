@@ -1,0 +1,1 @@
+"""The ``broadsheet`` commands, one module per area; ``search_web.cli`` groups them."""
