@@ -54,6 +54,8 @@ INCREMENTAL_BATCH_SIZE = 500
 FULL_HOLD_LIMIT = 2000
 MAX_REPORTED_FAILURES = 1000
 WRITER_LIMIT_MB = 256
+# Pages a full build needs before it writes with several segment writers.
+PARALLEL_WRITE_MIN_PAGES = 2000
 
 # (article, cache URL, body signature) as extraction hands them to the writer.
 Outcome = tuple[Article, str, Any]
@@ -236,8 +238,9 @@ def _full_build(
     """Write every article into a new generation in one commit, then switch to it.
 
     One commit is by far the cheapest way through Whoosh (each commit writes a
-    segment, and merging rewrites them). With ``workers`` > 1 the commit is written
-    by that many segment writers at once (``segment_writers``). Story clusters are
+    segment, and merging rewrites them). With ``workers`` > 1 and at least
+    PARALLEL_WRITE_MIN_PAGES pages, the commit is written by that many segment writers
+    at once (``segment_writers``). Story clusters are
     decided here, in feed order, either way. An id seen a second time cannot replace
     the first copy inside the same commit, so such late copies are held back and
     written by ``update_document`` after it.
@@ -249,9 +252,12 @@ def _full_build(
     clusters = StoryClusters()
     written: set[str] = set()
     held = _Batch()
-    sink = _open_sink(ix, workers, vocabulary)
+    total = cache.page_count()
+    # Starting writer processes costs seconds: worth it only for a large build.
+    writers = workers if total >= PARALLEL_WRITE_MIN_PAGES else 1
+    sink = _open_sink(ix, writers, vocabulary)
     try:
-        for article, cache_url, signature in outcomes(0, cache.page_count()):
+        for article, cache_url, signature in outcomes(0, total):
             if article.id not in written:
                 story = syndication_fields(article.id, article.body, clusters, None, signature)
                 sink.add(article, cache_url, story)
@@ -264,7 +270,7 @@ def _full_build(
                 sink.commit()
                 _commit_batch(ix, held, None, clusters)
                 held = _Batch()
-                sink = _open_sink(ix, workers, vocabulary)
+                sink = _open_sink(ix, writers, vocabulary)
     except BaseException:
         sink.cancel()
         raise

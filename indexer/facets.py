@@ -14,6 +14,7 @@ import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from datetime import datetime, time
+from time import monotonic
 from typing import Any, NamedTuple
 
 from whoosh import query as wq
@@ -23,8 +24,9 @@ from whoosh.searching import Searcher
 from .analysis import facet_key
 from .collecting import timed_search
 from .schema import FACET_FIELDS
+from .scoring import CoordinatedOr
 from .search_types import FacetValue, SearchRequest
-from .story_grouping import StoryCount, StoryKeys
+from .story_grouping import StoryCount, StoryKeys, column_values
 
 FACET_LIMIT = 10
 DATE_FILTER = "date"
@@ -131,23 +133,123 @@ def _counted(
         return MatchCounts(*found)
     # Each pass needs fresh story maps: a map instance keeps what it was given.
     keys = StoryKeys(searcher) if by_story else None
-    results, partial = timed_search(
-        searcher,
-        query,
-        time_limit,
-        limit=None,
-        filter=filter_query,
-        groupedby={
-            name: extra.get(name) or facet_type(name, StoryCount(keys) if keys else None)
-            for name in names
-        }
-        or None,
-        scored=False,
-    )
-    counts = {name: dict(results.groups(name)) for name in names}
+    facets = {
+        name: extra.get(name) or facet_type(name, StoryCount(keys) if keys else None)
+        for name in names
+    }
+    fast = _fast_count(searcher, query, filter_query, facets, time_limit)
+    if fast is not None:
+        total, counts, partial = fast
+    else:
+        results, partial = timed_search(
+            searcher,
+            query,
+            time_limit,
+            limit=None,
+            filter=filter_query,
+            groupedby=dict(facets) or None,
+            scored=False,
+        )
+        total = len(results)
+        counts = {name: dict(results.groups(name)) for name in names}
     if not partial:
-        cache.put(key, (len(results), counts))
-    return MatchCounts(len(results), counts, partial)
+        cache.put(key, (total, counts))
+    return MatchCounts(total, counts, partial)
+
+
+def _fast_count(
+    searcher: Searcher,
+    query: wq.Query,
+    filter_query: wq.Query | None,
+    facets: Mapping[str, Any],
+    time_limit: float | None,
+) -> tuple[int, RawCounts, bool] | None:
+    """Whoosh's grouped count without its collector: matching ids, then columns held in memory.
+
+    Whoosh reads each matching document's value from the column files once per facet,
+    which dominates a search over a large index; here each column is read whole once
+    per reader (``column_values``) and the matches are counted from those lists. The
+    counts are the ones Whoosh's ``groupedby`` gives. None for a facet kind this does
+    not know (the caller then uses Whoosh's own pass).
+    """
+    reader = searcher.reader()
+    plans = []
+    for name, facet in facets.items():
+        if type(facet) is not sorting.FieldFacet or not reader.has_column(facet.fieldname):
+            return None
+        overlap = bool(facet.allow_overlap)
+        column_type = searcher.schema[facet.fieldname].column_type
+        if overlap and not column_type.stores_lists():
+            return None
+        plans.append((name, column_values(reader, facet.fieldname, overlap), overlap, facet.map()))
+    deadline = None if time_limit is None else monotonic() + time_limit
+    partial = False
+    try:
+        found = matching_docs(searcher, query, deadline)
+    except _Expired as expired:
+        found, partial = expired.found, True
+    if filter_query is not None:
+        allowed = searcher._filter_to_comb(filter_query)
+        found = {docnum for docnum in found if docnum in allowed}
+    matched = sorted(found)
+    counts: RawCounts = {}
+    for name, values, overlap, facet_map in plans:
+        if isinstance(facet_map, sorting.Count):
+            if overlap:
+                tally: Counter[Any] = Counter(v for d in matched for v in values[d])
+            else:
+                tally = Counter(values[d] for d in matched)
+            counts[name] = dict(tally)
+            continue
+        add = facet_map.add
+        for docnum in matched:
+            if overlap:
+                for value in values[docnum]:
+                    add(value, docnum, None)
+            else:
+                add(values[docnum], docnum, None)
+        counts[name] = dict(facet_map.as_dict())
+    return len(matched), counts, partial
+
+
+class _Expired(Exception):
+    """The counting pass ran out of time; ``found`` is what it had gathered."""
+
+    def __init__(self, found: set[int]) -> None:
+        super().__init__("time limit")
+        self.found = found
+
+
+def matching_docs(searcher: Searcher, query: wq.Query, deadline: float | None = None) -> set[int]:
+    """Numbers of the documents ``query`` matches, without scoring.
+
+    ORs, ANDs and AND NOTs are combined as sets of their parts' matches (Whoosh's
+    union and intersection matchers step through every match in Python, the coordinated
+    OR even more slowly); anything else is asked of Whoosh directly. Raises ``_Expired``
+    past ``deadline``, checked between parts.
+    """
+    if deadline is not None and monotonic() >= deadline:
+        raise _Expired(set())
+    kind = type(query)
+    if isinstance(query, wq.Or) and kind in _SET_OR and not getattr(query, "minmatch", 0):
+        found: set[int] = set()
+        for sub in query.subqueries:
+            try:
+                found |= matching_docs(searcher, sub, deadline)
+            except _Expired as expired:
+                raise _Expired(found | expired.found) from None
+        return found
+    if kind is wq.And and query.subqueries:
+        parts = [matching_docs(searcher, sub, deadline) for sub in query.subqueries]
+        return set.intersection(*sorted(parts, key=len))
+    if kind is wq.AndNot:
+        positive = matching_docs(searcher, query.a, deadline)
+        return positive - matching_docs(searcher, query.b, deadline) if positive else positive
+    return set(searcher.docs_for_query(query))
+
+
+# Query classes whose matches are exactly the union of their parts' matches.
+_SET_OR: tuple[type, ...] = (wq.Or, CoordinatedOr)
 
 
 def published_window(start: datetime | None, end: datetime | None) -> wq.Query:

@@ -24,13 +24,17 @@ general one, not a fit to particular queries:
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import datetime
 from math import log
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.matching import Matcher, NullMatcher
 from whoosh.scoring import BM25F, WeightingModel
+from whoosh.util.numeric import byte_to_length
 
 K1 = 1.5
 B = 0.75
@@ -52,11 +56,65 @@ class NewsBM25(BM25F):
         super().__init__(B=b, K1=k1)
         self.idf_exponent = idf_exponent
 
+    def scorer(self, searcher: Any, fieldname: str, text: str, qf: float = 1) -> Any:
+        """Whoosh's BM25 scorer, reading document lengths from memory (``field_lengths``).
+
+        Whoosh reads each scored document's length from the column file; the numbers
+        are the same, the per-document read is gone.
+        """
+        scorer = super().scorer(searcher, fieldname, text, qf=qf)
+        if hasattr(scorer, "dfl"):
+            lengths = field_lengths(searcher.reader(), fieldname)
+            if lengths is not None:
+                scorer.dfl = lengths.__getitem__
+        return scorer
+
     def idf(self, searcher: Any, fieldname: str, text: str) -> float:
         # Whoosh caches this per searcher (Searcher.idf), so it runs once per term.
         return bm25_idf(searcher.doc_frequency(fieldname, text), searcher.doc_count_all()) ** (
             self.idf_exponent
         )
+
+
+# Document lengths by (segment, field), for the latest segments read.
+_LENGTHS: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
+_LENGTHS_LOCK = threading.Lock()
+LENGTH_ENTRIES = 32
+
+
+def field_lengths(reader: Any, fieldname: str) -> list[int] | None:
+    """Every document's length in a field (as the reader gives it, 1 when unknown).
+
+    None for a reader that is not one segment of the standard codec.
+    """
+    segment = getattr(reader, "segment", None)
+    if not reader.is_atomic() or not callable(segment):
+        return None
+    held = segment()
+    if held is None:
+        return None
+    key = (held.segment_id(), fieldname)
+    with _LENGTHS_LOCK:
+        found = _LENGTHS.get(key)
+    if found is not None:
+        return found
+    # The segment's per-document store, as ``doc_field_length`` reads it.
+    perdoc = getattr(reader, "_perdoc", None)
+    lenfield = _lenfield(fieldname)
+    if perdoc is None or not hasattr(perdoc, "has_column"):
+        return None
+    if not perdoc.has_column(lenfield):
+        lengths = [1] * reader.doc_count_all()
+    else:
+        column = perdoc.column_reader(lenfield, LENGTHS_COLUMN)
+        lengths = [byte_to_length(lbyte) if lbyte else 1 for lbyte in column]
+    if len(lengths) != reader.doc_count_all():
+        return None
+    with _LENGTHS_LOCK:
+        _LENGTHS[key] = lengths
+        while len(_LENGTHS) > LENGTH_ENTRIES:
+            _LENGTHS.popitem(last=False)
+    return lengths
 
 
 def bm25_idf(doc_frequency: int, doc_count: int) -> float:
@@ -135,19 +193,31 @@ class CoordinationMatcher(Matcher):
         self._total = sum(weights)
         self._exponent = exponent
         self._boost = boost
+        self._on: list[int] = []
         self._id = self._first_id()
 
     def _first_id(self) -> int | None:
-        ids = [child.id() for child in self._children if child.is_active()]
-        return min(ids) if ids else None
+        """Move to the lowest document any child is on, remembering which children are on it.
+
+        Called once per document: the children are asked where they are here only,
+        not again by ``score``, ``next`` and ``weight`` (this loop is the hot path).
+        """
+        lowest: int | None = None
+        on: list[int] = []
+        for index, child in enumerate(self._children):
+            if not child.is_active():
+                continue
+            docnum = child.id()
+            if lowest is None or docnum < lowest:
+                lowest, on = docnum, [index]
+            elif docnum == lowest:
+                on.append(index)
+        self._on = on
+        return lowest
 
     def _current(self) -> list[int]:
         """Indexes of the children on the current document."""
-        return [
-            index
-            for index, child in enumerate(self._children)
-            if child.is_active() and child.id() == self._id
-        ]
+        return self._on
 
     def is_active(self) -> bool:
         return self._id is not None

@@ -67,6 +67,7 @@ from .story_grouping import (
     collapse_options,
     copies_of,
     earliest_first,
+    newest_first,
     story_count,
 )
 from .suggest import suggestions
@@ -392,7 +393,7 @@ class SearchService:
         if oldest:
             sortedby: sorting.FacetType = earliest_first()
         else:
-            sortedby = sorting.FieldFacet("published", reverse=True)
+            sortedby = newest_first()
         results, partial = timed_search(
             searcher,
             query,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Hashable
 from datetime import datetime
 from typing import Any
@@ -28,13 +28,13 @@ MAX_COPIES = 20
 
 def earliest_first() -> sorting.FacetType:
     """Oldest publication first, undated documents after every dated one."""
-    return sorting.TranslateFacet(_undated_last, sorting.FieldFacet("published"))
+    return sorting.TranslateFacet(_undated_last, HeldColumnFacet("published"))
 
 
 def collapse_options() -> dict[str, Any]:
     """Search keywords keeping one hit per story: its earliest copy, usually the wire original."""
     return {
-        "collapse": sorting.FieldFacet(CLUSTER_FIELD),
+        "collapse": HeldColumnFacet(CLUSTER_FIELD),
         "collapse_limit": 1,
         "collapse_order": earliest_first(),
     }
@@ -184,3 +184,95 @@ def copies_of(searcher: Searcher, docnum: int) -> tuple[Copy, ...]:
             )
         )
     return tuple(copies)
+
+
+# Columns held in memory, by the segments they were read from (a reader per thread
+# shares them); only the latest few generations are kept.
+_COLUMNS: OrderedDict[tuple[Any, ...], dict[tuple[str, bool], list[Any]]] = OrderedDict()
+_COLUMNS_LOCK = threading.Lock()
+COLUMN_GENERATIONS = 2
+
+
+def column_values(reader: Any, fieldname: str, overlap: bool) -> list[Any]:
+    """Every document's group key(s) for a field, by document number, kept per segment set.
+
+    The keys are what Whoosh's facet categorizers give: the stored list for a list
+    column, else the field's value from the column's sort key.
+    """
+    leaves = reader.leaf_readers()
+    segments = tuple(_segment_id(leaf) for leaf, _offset in leaves)
+    cacheable = None not in segments
+    with _COLUMNS_LOCK:
+        held = _COLUMNS.get(segments, {})
+        found = held.get((fieldname, overlap))
+    if found is not None:
+        return found
+    values: list[Any] = []
+    field = reader.schema[fieldname]
+    for leaf, _offset in leaves:
+        if not leaf.doc_count_all():
+            continue  # an empty index's reader has no columns to read
+        column = leaf.column_reader(fieldname, translate=False)
+        if overlap:
+            values.extend(column)
+        else:
+            from_column = field.from_column_value
+            values.extend(from_column(column.sort_key(d)) for d in range(leaf.doc_count_all()))
+    if not cacheable:
+        return values
+    with _COLUMNS_LOCK:
+        _COLUMNS.setdefault(segments, {})[(fieldname, overlap)] = values
+        _COLUMNS.move_to_end(segments)
+        while len(_COLUMNS) > COLUMN_GENERATIONS:
+            _COLUMNS.popitem(last=False)
+    return values
+
+
+def _reversed_times(values: list[Any]) -> list[Any]:
+    return [datetime.max - value for value in values]
+
+
+def _segment_id(leaf: Any) -> str | None:
+    """A segment's own id (its files' name); None for a reader without one (not cached)."""
+    segment = getattr(leaf, "segment", None)
+    found = segment() if callable(segment) else None
+    return found.segment_id() if found is not None else None
+
+
+class HeldColumnFacet(sorting.FacetType):
+    """A field's column as a sort or collapse key, read from memory (``column_values``).
+
+    Whoosh's ``FieldFacet`` reads the column file once per matching document, the
+    bulk of a collapsed search over a large index; the keys here are the values its
+    categorizer names them by, so grouping and order are the same.
+    """
+
+    def __init__(self, fieldname: str, *, reverse: bool = False) -> None:
+        self.fieldname = fieldname
+        self.reverse = reverse
+        self.maptype = None
+
+    def categorizer(self, global_searcher: Searcher) -> sorting.Categorizer:
+        return _HeldColumnCategorizer(global_searcher.reader(), self.fieldname, self.reverse)
+
+
+def newest_first() -> sorting.FacetType:
+    """Latest publication first (undated documents, the column default, come last)."""
+    return HeldColumnFacet("published", reverse=True)
+
+
+class _HeldColumnCategorizer(sorting.Categorizer):
+    def __init__(self, reader: IndexReader, fieldname: str, reverse: bool) -> None:
+        self._values = column_values(reader, fieldname, False)
+        if reverse:  # a datetime's distance from the end of time orders them backwards
+            self._values = _reversed_times(self._values)
+        self._offset = 0
+
+    def set_searcher(self, segment_searcher: Any, docoffset: int) -> None:
+        self._offset = docoffset
+
+    def key_for(self, matcher: Any, segment_docnum: int) -> Any:
+        return self._values[self._offset + segment_docnum]
+
+    def key_to_name(self, key: Any) -> Any:
+        return key

@@ -31,8 +31,8 @@ def bucket_end(bucket: TimelineBucket, unit: str | None) -> date:
     return start
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+def _plural(count: int, word: str, plural: str) -> str:
+    return f"{count:,} {word if count == 1 else plural}"
 
 
 def timeline_svg(
@@ -40,7 +40,7 @@ def timeline_svg(
     unit: str | None,
     link_for: Callable[[date, date], str],
     *,
-    title: str = "Matching articles over time",
+    title: str = "Matching stories over time",
 ) -> Markup:
     """An accessible SVG chart: one linked bar per bucket, each narrowing the date range.
 
@@ -58,7 +58,7 @@ def timeline_svg(
     unit_name = _UNIT_NAMES.get(unit or "", "period")
     total = sum(bucket.count for bucket in buckets)
     summary = (
-        f"{_plural(total, 'article')} from {buckets[0].label} to {buckets[-1].label}, "
+        f"{_plural(total, 'story', 'stories')} from {buckets[0].label} to {buckets[-1].label}, "
         f"counted per {unit_name}."
     )
     parts: list[Markup] = [
@@ -78,7 +78,7 @@ def timeline_svg(
         height = (
             0.0 if bucket.count == 0 else max(MIN_BAR_HEIGHT, chart_height * bucket.count / peak)
         )
-        label = f"{bucket.label}: {_plural(bucket.count, 'article')}"
+        label = f"{bucket.label}: {_plural(bucket.count, 'story', 'stories')}"
         bar = Markup(
             '<rect class="bar" x="{x:.2f}" y="{y:.2f}" width="{bw:.2f}" height="{bh:.2f}"/>'
         ).format(x=x + (slot - width) / 2, y=chart_height - height, bw=width, bh=height)

@@ -56,6 +56,25 @@ _END_MATTER_AFTER = 0.5
 _MAX_LABEL_CHARS = 60
 _CLOSING_PUNCTUATION = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", "]", ";")
 _LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "div", "section", "p"})
+# Embedded Instagram and TikTok posts: with the embed script gone, what is left on the page
+# is the platform's labels ("View this post on Instagram", "A post shared by ...").
+# Embedded tweets are left in: they keep the quoted words, and on the development set's
+# annotated pages the tweet text is, more often than not, counted as part of the story.
+_EMBED_NAMES = frozenset(
+    {
+        "twitter-tweet",
+        "twitter-video",
+        "twitter-timeline",
+        "embed-twitter",
+        "instagram-media",
+        "instagram-embed",
+        "embed-instagram",
+        "tiktok-embed",
+        "embed-tiktok",
+    }
+)
+# Pull quotes: "pullquote", "pull-quote", "c-article__pull-quote", "pullout-quote".
+_PULL_QUOTE_MARKERS = ("pullquote", "pull-quote", "pull_quote", "pullout")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +258,9 @@ def _is_hidden(tag: Tag) -> bool:
     classes = attrs.get("class")
     if not classes:
         return False
-    names = classes if isinstance(classes, list) else str(classes).split()
-    return any(str(name).lower() in rules.HIDDEN_CLASSES for name in names)
+    if isinstance(classes, list):
+        return any(str(name).lower() in rules.HIDDEN_CLASSES for name in classes)
+    return not rules.HIDDEN_CLASSES.isdisjoint(str(classes).lower().split())
 
 
 def _marked_content(order: list[Tag]) -> tuple[int | None, list[Tag]]:
@@ -249,6 +269,8 @@ def _marked_content(order: list[Tag]) -> tuple[int | None, list[Tag]]:
     best: list[Tag] = []
     class_rank = _CLASS_RANK
     for tag in order:
+        if not tag.attrs:
+            continue
         rank = _content_rank(tag, class_rank)
         if rank is None:
             continue
@@ -530,6 +552,8 @@ def _drop_boilerplate(root: Tag, tokens: Tokens) -> None:
 
     def unwanted(tag: Tag) -> bool:
         measure = stats[id(tag)]
+        if _is_set_apart(tag, tokens):
+            return not (measure.has_paragraph and measure.chars > _WRAPPER_SHARE * root_chars)
         if _is_boilerplate(tag, tokens):
             if tokens(tag) & rules.COMMENT_TOKENS:
                 return True  # a long thread is still other people's text
@@ -539,6 +563,17 @@ def _drop_boilerplate(root: Tag, tokens: Tokens) -> None:
 
     for tag in _outermost_matches(root, unwanted):
         tag.decompose()
+
+
+def _is_set_apart(tag: Tag, tokens: Tokens) -> bool:
+    """Text set apart from the story: an embedded Instagram or TikTok post, or a pull quote
+    (a line of the story printed again in large type)."""
+    names = tokens(tag)
+    if not names:
+        return False
+    if names & _EMBED_NAMES:
+        return True
+    return any(marker in name for name in names for marker in _PULL_QUOTE_MARKERS)
 
 
 def _is_boilerplate(tag: Tag, tokens: Tokens) -> bool:

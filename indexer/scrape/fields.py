@@ -125,10 +125,12 @@ def headline(layers: Layers, site_names: list[str]) -> Picked[str]:
     # <title> does: the <title> also carries the site's name, which a logo <h1> repeats.
     written = [text for layer, text in declared if layer != "markup"]
     titles = [text for layer, text in declared if layer == "markup"]
-    for references in (written, titles):
-        for heading in headings:
-            if any(_agrees(heading, text) for text in references):
-                return strip_site_name(heading, site_names), "markup"
+    for heading in headings:
+        if any(_agrees(heading, text) for text in written):
+            return strip_site_name(heading, site_names), "markup"
+    for heading in headings:
+        if any(_title_confirms(heading, text) for text in titles):
+            return strip_site_name(heading, site_names), "markup"
     if (
         len(headings) == 1
         and _stands_alone(headings[0], [text for _, text in declared])
@@ -443,6 +445,22 @@ def _agrees(heading: str, title: str) -> bool:
     inside = set(longer)
     shared = sum(1 for w in shorter if w in inside or _shares_stem(w, longer))
     return shared >= _AGREEMENT * len(shorter)
+
+
+def _title_confirms(heading: str, title: str) -> bool:
+    """Whether the <title> confirms a heading. A <title> made of parts ("Headline | Site")
+    confirms it when most words agree; a plain one-sentence <title> worded differently
+    from the heading is the page's own choice of headline, so it must also hold the
+    heading (or the heading it) word for word."""
+    if _TITLE_SEPARATOR.search(title):
+        return _agrees(heading, title)
+    return _agrees(heading, title) and _holds(heading, title)
+
+
+def _holds(heading: str, title: str) -> bool:
+    """True when one text's words are a run of the other's ("Headline" in "Headline | Site")."""
+    a, b = " ".join(_words(heading)), " ".join(_words(title))
+    return bool(a and b) and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
 
 
 def _shares_stem(word: str, others: list[str]) -> bool:

@@ -85,24 +85,30 @@ def text_facts(soup: BeautifulSoup, url: str | None, tree: PageTree | None = Non
         if authors and published and updated:
             break
     if not (published or loose):
-        loose = date_near_headline(soup)
+        loose = date_near_headline(soup, tree)
     if not authors:
-        authors = byline_near_headline(soup)
+        authors = byline_near_headline(soup, tree)
     return Facts(authors=tuple(authors), published=published or loose, updated=updated)
 
 
-def byline_near_headline(soup: BeautifulSoup) -> list[str]:
+def byline_near_headline(soup: BeautifulSoup, tree: PageTree | None = None) -> list[str]:
     """The names of a "By X" / "Von X" line printed just below the page's <h1>."""
-    heading = soup.find("h1")
+    heading = tree.find("h1") if tree is not None else soup.find("h1")
     if not isinstance(heading, Tag):
         return []
-    for tag in heading.find_all_next(_BYLINE_HOLDERS, limit=_NEAR_STRINGS):
+    if tree is not None:
+        after = tree.following(heading, _BYLINE_HOLDERS, limit=_NEAR_STRINGS)
+        before = tree.preceding(heading, _BYLINE_HOLDERS, limit=_BEFORE_HEADING)
+    else:
+        after = heading.find_all_next(_BYLINE_HOLDERS, limit=_NEAR_STRINGS)
+        before = heading.find_all_previous(_BYLINE_HOLDERS, limit=_BEFORE_HEADING)
+    for tag in after:
         line = collapse(tag.get_text(" "))
         if line and len(line) <= _MAX_DATE_LINE_CHARS:
             names = byline_names(line) or dateline_names(line)
             if names:
                 return names
-    for tag in heading.find_all_previous(_BYLINE_HOLDERS, limit=_BEFORE_HEADING):
+    for tag in before:
         line = collapse(tag.get_text(" "))
         if line and len(line) <= _MAX_DATE_LINE_CHARS:
             names = dateline_names(line)
@@ -142,13 +148,13 @@ def _near_headline(soup: BeautifulSoup, *, after: int, before: int) -> list[str]
     return found
 
 
-def date_near_headline(soup: BeautifulSoup) -> str | None:
+def date_near_headline(soup: BeautifulSoup, tree: PageTree | None = None) -> str | None:
     """A date printed just below (or just above) the page's <h1>: the usual dateline.
 
     Pages with several <h1> elements (a screen-reader "Navigation" heading, a logo) are
     read at the longest one first: the headline.
     """
-    for heading in _headline_headings(soup):
+    for heading in _headline_headings(soup, tree):
         after = heading.find_all_next(string=True, limit=_NEAR_STRINGS)
         before = heading.find_all_previous(string=True, limit=_NEAR_STRINGS // 3)
         for strings in (after, before):
@@ -163,9 +169,14 @@ def date_near_headline(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _headline_headings(soup: BeautifulSoup) -> list[Tag]:
+def _headline_headings(soup: BeautifulSoup, tree: PageTree | None = None) -> list[Tag]:
     """The page's first few <h1> elements, longest text first."""
-    headings = [h for h in soup.find_all("h1", limit=_MAX_HEADINGS) if isinstance(h, Tag)]
+    found = (
+        tree.find_all("h1", limit=_MAX_HEADINGS)
+        if tree is not None
+        else soup.find_all("h1", limit=_MAX_HEADINGS)
+    )
+    headings = [h for h in found if isinstance(h, Tag)]
     if len(headings) < 2:
         return headings
     return sorted(headings, key=lambda h: -len(h.get_text(" ", strip=True)))

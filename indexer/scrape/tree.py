@@ -138,6 +138,30 @@ class PageTree:
             return self.elements[positions[at]]
         return None
 
+    def following(self, tag: Tag, names: Iterable[str], *, limit: int) -> list[Tag]:
+        """The first ``limit`` elements named ``names`` after ``tag``'s start, in document
+        order (its own descendants first), like ``tag.find_all_next(names, limit=limit)``."""
+        index = self._position[id(tag)]
+        merged: list[int] = []
+        for name in set(names):
+            positions = self._by_name.get(name, [])
+            at = bisect_right(positions, index)
+            merged.extend(positions[at : at + limit])
+        merged.sort()
+        return [self.elements[i] for i in merged[:limit]]
+
+    def preceding(self, tag: Tag, names: Iterable[str], *, limit: int) -> list[Tag]:
+        """The nearest ``limit`` elements named ``names`` before ``tag`` (ancestors included),
+        closest first, like ``tag.find_all_previous(names, limit=limit)``."""
+        index = self._position[id(tag)]
+        merged: list[int] = []
+        for name in set(names):
+            positions = self._by_name.get(name, [])
+            at = bisect_left(positions, index)
+            merged.extend(positions[max(0, at - limit) : at])
+        merged.sort(reverse=True)
+        return [self.elements[i] for i in merged[:limit]]
+
     def with_attributes(
         self, attributes: Iterable[str], within: Tag | BeautifulSoup | None = None
     ) -> Iterator[Tag]:

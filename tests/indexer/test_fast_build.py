@@ -199,7 +199,10 @@ def _stored(index_dir: Path) -> list[dict]:
 
 
 @pytest.mark.slow
-def test_parallel_segment_writers_build_the_same_index(tmp_path: Path) -> None:
+def test_parallel_segment_writers_build_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "PARALLEL_WRITE_MIN_PAGES", 10)
     articles = _articles()
     later = replace(articles[3], url=f"{articles[3].url}?v=2", headline="A later copy")
     cache = cache_with([*articles, later])
@@ -238,6 +241,7 @@ def test_failed_segment_writer_fails_the_build_and_keeps_the_live_index(
             pass
 
     monkeypatch.setattr(build, "SegmentWriters", Broken)
+    monkeypatch.setattr(build, "PARALLEL_WRITE_MIN_PAGES", 1)
     with pytest.raises(IndexerError, match="segment writer"):
         build.reindex_cache(cache, tmp_path, full=True, workers=2, extract=json_extractor)
     assert read_pointer(tmp_path).generation == live

@@ -156,7 +156,7 @@ def test_timeline_bar_narrows_the_dates(page) -> None:  # type: ignore[no-untype
     label = bar.get_attribute("aria-label")
     bar.click()
     page.wait_for_url(re.compile(r"from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}"))
-    expected = int(re.search(r": ([\d,]+) article", label)[1].replace(",", ""))
+    expected = int(re.search(r": ([\d,]+) stor", label)[1].replace(",", ""))
     assert page.locator("main li.result").count() == expected
     assert page.locator(".active-filters a.chip", has_text="From").count() == 1
 

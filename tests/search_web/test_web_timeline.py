@@ -45,11 +45,11 @@ def test_timeline_links_each_bar_to_its_date_range() -> None:
         "/search?q=a&amp;from=2024-01-01&amp;to=2024-01-31",
         "/search?q=a&amp;from=2024-03-01&amp;to=2024-03-31",
     ]
-    assert 'aria-label="Jan 2024: 4 articles"' in svg
-    assert 'aria-label="Mar 2024: 1 article"' in svg
+    assert 'aria-label="Jan 2024: 4 stories"' in svg
+    assert 'aria-label="Mar 2024: 1 story"' in svg
     heights = [float(h) for h in re.findall(r'class="bar"[^>]*height="([\d.]+)"', svg)]
     assert heights[0] > heights[2] > heights[1] == 0
-    assert "5 articles from Jan 2024 to Mar 2024, counted per month." in svg
+    assert "5 stories from Jan 2024 to Mar 2024, counted per month." in svg
 
 
 def test_timeline_escapes_labels_and_is_empty_without_buckets() -> None:
