@@ -15,9 +15,13 @@ search runs within a time limit, flagging partial results instead of failing.
 from __future__ import annotations
 
 import logging
+import pickle
+import struct
 import time
+import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +34,7 @@ from whoosh.searching import Searcher
 
 from .article import Article
 from .collecting import timed_search
-from .errors import InvalidRequest
+from .errors import IndexCorrupt, InvalidRequest
 from .facets import (
     QUERY_DATE_FILTER,
     CountCache,
@@ -148,6 +152,10 @@ class SearchService:
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Run a search; InvalidRequest for bad paging or dates, never for query syntax."""
+        with _reading_index(self._index_dir):
+            return self._search(request)
+
+    def _search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         sort = _validate(request)
         searcher, generation = self._pool.current()
@@ -259,14 +267,19 @@ class SearchService:
 
     def get_article(self, article_id: str) -> Article | None:
         """The full stored article, or None when no document has this id."""
-        searcher, _generation = self._pool.current()
-        stored = searcher.document(id=article_id)
+        with _reading_index(self._index_dir):
+            searcher, _generation = self._pool.current()
+            stored = searcher.document(id=article_id)
         return article_from_json(stored["article"]) if stored else None
 
     def related(self, article_id: str, limit: int = 5) -> tuple[Hit, ...]:
         """Articles sharing the most telling words of this one's body."""
         if not 1 <= limit <= MAX_RELATED:
             raise InvalidRequest(f"limit must be between 1 and {MAX_RELATED}, not {limit}")
+        with _reading_index(self._index_dir):
+            return self._related(article_id, limit)
+
+    def _related(self, article_id: str, limit: int) -> tuple[Hit, ...]:
         searcher, _generation = self._pool.current()
         docnum = searcher.document_number(id=article_id)
         if docnum is None:
@@ -649,3 +662,20 @@ def _parse_time(value: str | None) -> datetime | None:
 
 def _published(hit: WhooshHit) -> datetime | None:
     return parse_published(article_from_json(hit["article"]).published)
+
+
+# What damaged segment files raise from deep inside Whoosh's readers.
+_DAMAGE_ERRORS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)
+
+
+@contextmanager
+def _reading_index(index_dir: Path) -> Iterator[None]:
+    """Turn a read failure inside the index files into IndexCorrupt naming the rebuild."""
+    try:
+        yield
+    except _DAMAGE_ERRORS as error:
+        logger.exception("reading the index in %s failed", index_dir)
+        raise IndexCorrupt(
+            f"the search index in {index_dir} could not be read ({type(error).__name__}); "
+            "rebuild it with `broadsheet reindex --full`"
+        ) from error

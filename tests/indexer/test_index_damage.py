@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import struct
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from crawl_cache import CrawlCache, import_paths
 from indexer import IndexCorrupt, IndexerError, IndexNotFound, SearchRequest, SearchService
+from indexer import search as search_module
 from indexer.build import reindex
 from indexer.errors import IndexWriteFailed
 from indexer.index_store import verify_live
@@ -180,3 +182,20 @@ def _cache_rows(data: Path) -> tuple[object, ...]:
 
 def test_index_errors_share_the_indexer_base() -> None:
     assert issubclass(IndexWriteFailed, IndexerError)
+
+
+@pytest.mark.parametrize(
+    "error", [struct.error("unpack requires a buffer"), EOFError(), OSError(5, "EIO")]
+)
+def test_damage_met_while_serving_is_reported_with_the_rebuild_command(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    def damaged(*args: object, **kwargs: object) -> object:
+        raise error
+
+    with SearchService(data_dir / "index") as service:
+        assert service.search(SearchRequest(query="harbour")).total >= 1
+        # Damage deep in a segment surfaces as a low-level read error in the middle of a query.
+        monkeypatch.setattr(search_module.SearchService, "_run", damaged)
+        with pytest.raises(IndexCorrupt, match="broadsheet reindex --full"):
+            service.search(SearchRequest(query="storms cranes"))
