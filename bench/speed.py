@@ -46,7 +46,6 @@ import resource
 import shutil
 import signal
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -56,7 +55,6 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,6 +65,8 @@ for _path in (REPO_ROOT, REPO_ROOT / "bench"):
         sys.path.insert(0, str(_path))
 
 from loadgen import LoadgenError, run_load  # noqa: E402
+from speed_queries import PAGE_SIZE, SEED, Query, Record, query_mix, warmup_queries  # noqa: E402
+from speed_references import sqlite_fts5, tantivy_reference  # noqa: E402
 
 from crawl_cache import CachedPage, CrawlCache, import_paths  # noqa: E402
 from indexer.analysis import facet_key  # noqa: E402
@@ -79,11 +79,9 @@ from indexer.syndication import StoryClusters, syndication_fields  # noqa: E402
 
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "data" / "corpus" / "reuters-fin-2006-2013"
 DEFAULT_CORPUS = DEFAULT_CORPUS / "articles.jsonl.gz"
-SEED = 20240607
 QUICK_SIZE = 2000
 HTML_SAMPLE = 3000
 LOAD_CLIENTS = 8
-PAGE_SIZE = 10
 PROSE_FIELDS = ("headline", "description", "body")
 _CLI = [sys.executable, "-c", "from search_web.cli import main; main()"]
 
@@ -286,131 +284,6 @@ def html_end_to_end(lines: Sequence[str], data_dir: Path) -> tuple[int, int, flo
     return len(lines), documents, seconds
 
 
-# -- the query mix -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Query:
-    """One query of the mix, as a reader would send it."""
-
-    kind: str
-    text: str
-    author: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    sort: str | None = None
-    page: int = 1
-
-    def params(self) -> list[tuple[str, str]]:
-        pairs = [("q", self.text)]
-        if self.author:
-            pairs.append(("author", self.author))
-        if self.date_from:
-            pairs.append(("from", self.date_from))
-        if self.date_to:
-            pairs.append(("to", self.date_to))
-        if self.sort:
-            pairs.append(("sort", self.sort))
-        if self.page > 1:
-            pairs.append(("page", str(self.page)))
-        return pairs
-
-    def path(self, base: str) -> str:
-        return f"{base}?{urllib.parse.urlencode(self.params())}"
-
-    def words(self) -> list[str]:
-        return [w for w in self.text.replace('"', " ").split() if w not in ("AND", "OR")]
-
-
-_STOP_WORDS = (
-    "about after also been before being between could during first from have into last "
-    "more most other over said says since some such than that their there these they "
-    "this those through under were what when which while will with would year years "
-    "percent company million billion reuters"
-)
-_STOP = frozenset(_STOP_WORDS.split())
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in "".join(c.lower() if c.isalpha() else " " for c in text).split()]
-
-
-@dataclass(frozen=True)
-class Record:
-    """The fields of a corpus record the query mix is drawn from."""
-
-    headline: str
-    body: str
-    authors: tuple[str, ...]
-    published: str | None
-
-    @classmethod
-    def from_line(cls, line: str) -> Record:
-        raw = json.loads(line)
-        return cls(
-            headline=str(raw.get("headline") or ""),
-            body=str(raw.get("body") or ""),
-            authors=tuple(str(name) for name in raw.get("authors") or ()),
-            published=raw.get("published") or None,
-        )
-
-
-def query_mix(articles: Sequence[Record], seed: int = SEED) -> list[Query]:
-    """The fixed query mix for these records (same records and seed, same queries)."""
-    rng = random.Random(seed)
-    frequency: Counter[str] = Counter()
-    for article in articles:
-        frequency.update(set(_words(f"{article.headline} {article.body}")))
-    low = max(3, len(articles) // 2000)
-    high = max(low + 2, len(articles) // 100)
-    usable = sorted(w for w in frequency if len(w) >= 4 and w not in _STOP)
-    rare = [w for w in usable if low <= frequency[w] <= high]
-    if len(rare) < 20:  # a tiny collection: take its least common words instead
-        rare = sorted(sorted(usable, key=lambda w: (frequency[w], w))[:20])
-    dated = sorted(article.published[:10] for article in articles if article.published)
-    queries: list[Query] = []
-
-    def rare_words(count: int) -> str:
-        return " ".join(rng.sample(rare, min(count, len(rare))))
-
-    for count, number in ((1, 20), (2, 20), (3, 15)):
-        queries += [Query(f"{count}-word", rare_words(count)) for _ in range(number)]
-    rare_set = set(rare)
-    sample = rng.sample(list(articles), min(len(articles), 60))
-    for article in sample[:10]:
-        mine = sorted({w for w in _words(article.body) if w in rare_set})
-        if len(mine) >= 2:
-            first, second = rng.sample(mine, 2)
-            queries.append(Query("and", f"{first} AND {second}"))
-    for article in sample[10:25]:
-        words = _words(article.body)
-        pairs = [
-            (a, b)
-            for a, b in zip(words, words[1:], strict=False)
-            if len(a) > 3 and len(b) > 3 and a not in _STOP and b not in _STOP
-        ]
-        if pairs:
-            queries.append(Query("phrase", '"{} {}"'.format(*rng.choice(pairs))))
-    for article in sample[25:35]:
-        if article.authors:
-            text = rng.choice(_words(article.headline or article.body) or ["market"])
-            queries.append(Query("author filter", text, author=article.authors[0]))
-    if dated:
-        for _ in range(5):
-            start = rng.choice(dated)
-            queries.append(Query("date filter", rare_words(1), date_from=start, date_to=dated[-1]))
-    queries += [Query("newest", rare_words(rng.choice((1, 2))), sort="newest") for _ in range(10)]
-    common = sorted(w for w, n in frequency.most_common(400) if len(w) >= 5 and w not in _STOP)
-    for _ in range(10):
-        queries.append(Query("deep page", rng.choice(common or rare), page=rng.randint(5, 20)))
-    return queries
-
-
-def warmup_queries(articles: Sequence[Record], seed: int = SEED + 1) -> list[Query]:
-    """Queries unlike the mix, to open searchers and caches before timing."""
-    return query_mix(articles, seed)[:12]
-
-
 # -- timing helpers ----------------------------------------------------------------------
 
 
@@ -534,128 +407,6 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-
-
-# -- references ----------------------------------------------------------------------------
-
-
-def _fts5_match(query: Query) -> str:
-    if query.kind == "phrase":
-        return query.text
-    joiner = " AND " if query.kind == "and" else " OR "
-    return joiner.join(f'"{word}"' for word in query.words())
-
-
-def sqlite_fts5(
-    articles: Sequence[Article], workdir: Path, queries: Sequence[Query], rounds: int
-) -> tuple[float, list[float], float]:
-    """(docs/s, latencies ms, file MB) for SQLite FTS5 with the porter tokenizer."""
-    path = workdir / "fts5.sqlite3"
-    path.unlink(missing_ok=True)
-    with closing(sqlite3.connect(path)) as db:
-        started = time.perf_counter()
-        db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(doc_id UNINDEXED, headline, body,"
-            " authors UNINDEXED, published UNINDEXED, tokenize = 'porter unicode61')"
-        )
-        db.executemany(
-            "INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
-            (
-                (a.id, a.headline or "", a.body, "\n".join(a.authors), a.published or "")
-                for a in articles
-            ),
-        )
-        db.commit()
-        rate = len(articles) / (time.perf_counter() - started)
-        samples: list[float] = []
-        for round_number in range(rounds + 1):
-            for query in queries:
-                sql = "SELECT doc_id FROM docs WHERE docs MATCH ?"
-                args: list[Any] = [_fts5_match(query)]
-                if query.author:
-                    sql += " AND instr(authors, ?) > 0"
-                    args.append(query.author)
-                if query.date_from:
-                    sql += " AND published >= ?"
-                    args.append(query.date_from)
-                if query.date_to:
-                    sql += " AND published < ?"
-                    args.append(query.date_to + "T99")
-                sql += " ORDER BY " + ("published DESC" if query.sort else "bm25(docs)")
-                sql += " LIMIT ? OFFSET ?"
-                args += [PAGE_SIZE, (query.page - 1) * PAGE_SIZE]
-                started = time.perf_counter()
-                db.execute(sql, args).fetchall()
-                if round_number:
-                    samples.append((time.perf_counter() - started) * 1000)
-    return rate, samples, round(path.stat().st_size / 1e6, 1)
-
-
-def tantivy_reference(
-    articles: Sequence[Article], queries: Sequence[Query], rounds: int
-) -> tuple[float, list[float]]:
-    """(docs/s, latencies ms) for tantivy with en_stem; filters as a boolean query."""
-    import tantivy
-
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("doc_id", stored=True, tokenizer_name="raw")
-    builder.add_text_field("headline", tokenizer_name="en_stem")
-    builder.add_text_field("body", tokenizer_name="en_stem")
-    builder.add_text_field("authors", tokenizer_name="raw")
-    builder.add_integer_field("published", fast=True, indexed=True)
-    ix = tantivy.Index(builder.build(), path=None)
-    started = time.perf_counter()
-    writer = ix.writer()
-    for article in articles:
-        document = tantivy.Document(
-            doc_id=article.id,
-            headline=article.headline or "",
-            body=article.body,
-            published=_day_number(article.published),
-        )
-        for author in article.authors:
-            document.add_text("authors", author)
-        writer.add_document(document)
-    writer.commit()
-    writer.wait_merging_threads()
-    rate = len(articles) / (time.perf_counter() - started)
-    ix.reload()
-    searcher = ix.searcher()
-    samples: list[float] = []
-    for round_number in range(rounds + 1):
-        for query in queries:
-            started = time.perf_counter()
-            text = query.text if query.kind in ("phrase", "and") else " ".join(query.words())
-            parsed = ix.parse_query(text, ["headline", "body"])
-            clauses = [(tantivy.Occur.Must, parsed)]
-            if query.author:
-                term = tantivy.Query.term_query(ix.schema, "authors", query.author)
-                clauses.append((tantivy.Occur.Must, term))
-            if query.date_from or query.date_to:
-                low = _day_number(query.date_from) or 0
-                high = _day_number(query.date_to) or 99_999_999
-                clauses.append(
-                    (
-                        tantivy.Occur.Must,
-                        tantivy.Query.range_query(
-                            ix.schema, "published", tantivy.FieldType.Integer, low, high
-                        ),
-                    )
-                )
-            combined = tantivy.Query.boolean_query(clauses) if len(clauses) > 1 else parsed
-            options: dict[str, Any] = {"offset": (query.page - 1) * PAGE_SIZE}
-            if query.sort:
-                options["order_by_field"] = "published"
-            result = searcher.search(combined, PAGE_SIZE, **options)
-            [searcher.doc(address) for _score, address in result.hits]
-            if round_number:
-                samples.append((time.perf_counter() - started) * 1000)
-    return rate, samples
-
-
-def _day_number(value: str | None) -> int:
-    digits = (value or "")[:10].replace("-", "")
-    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
 
 
 # -- one size ----------------------------------------------------------------------------
