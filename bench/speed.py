@@ -345,6 +345,25 @@ def fetch(url: str) -> tuple[int, float]:
     return status, (time.perf_counter() - started) * 1000
 
 
+def interleaved_queries(
+    base: str, queries: Sequence[Query]
+) -> tuple[list[float], list[float], int, int]:
+    """The API and the page for each query in turn, on one server: (api ms, page ms, failures).
+
+    Which route goes first alternates, so neither side always meets a warmer process.
+    """
+    routes = ("/api/search", "/search")
+    samples: dict[str, list[float]] = {route: [] for route in routes}
+    failed = dict.fromkeys(routes, 0)
+    for number, query in enumerate(queries):
+        for route in routes if number % 2 == 0 else routes[::-1]:
+            status, ms = fetch(base + query.path(route))
+            samples[route].append(ms)
+            failed[route] += status != 200
+    api, page = routes
+    return samples[api], samples[page], failed[api], failed[page]
+
+
 def http_queries(base: str, route: str, queries: Sequence[Query]) -> tuple[list[float], int]:
     """Milliseconds per request, and how many did not answer 200."""
     samples: list[float] = []
@@ -359,14 +378,14 @@ def http_queries(base: str, route: str, queries: Sequence[Query]) -> tuple[list[
 class Server:
     """``broadsheet serve`` on a free port; knows when it first answered a search."""
 
-    def __init__(self, data_dir: Path, probe: str) -> None:
+    def __init__(self, data_dir: Path, probe: str, options: Sequence[str] = ()) -> None:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         self.base = f"http://127.0.0.1:{self.port}"
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            [*_CLI, "--data-dir", str(data_dir), "serve", "--port", str(self.port)],
+            [*_CLI, "--data-dir", str(data_dir), "serve", "--port", str(self.port), *options],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -503,24 +522,24 @@ def serve_figures(
     warm = warmup_queries(articles)
     probe = queries[0].words()[0] if queries else "market"
 
-    # The API, uncached: a fresh server answers every query of the mix once.
-    server = Server(data_dir, probe)
+    # The API and the page on one server with its result cache off, so both do every
+    # search in full: each query of the mix through both routes, one after the other.
+    server = Server(data_dir, probe, ["--result-cache", "0"])
     try:
         figures["first_answer_s"] = server.first_answer_s
         http_queries(server.base, "/api/search", warm)
-        samples, failed = http_queries(server.base, "/api/search", queries)
-        figures.update({f"api_{k}_ms": v for k, v in percentiles(samples).items()})
-        figures["api_non_200"] = failed
+        http_queries(server.base, "/search", warm)
+        api, page, api_failed, page_failed = interleaved_queries(server.base, queries)
+        figures.update({f"api_{k}_ms": v for k, v in percentiles(api).items()})
+        figures["api_non_200"] = api_failed
+        figures.update({f"page_{k}_ms": v for k, v in percentiles(page).items()})
+        figures["page_non_200"] = page_failed
     finally:
         server.stop()
 
-    # The page, uncached, on another fresh server; then repeats from the result cache.
+    # Repeats from the result cache and the load, on a server as it is normally run.
     server = Server(data_dir, probe)
     try:
-        http_queries(server.base, "/search", warm)
-        samples, failed = http_queries(server.base, "/search", queries)
-        figures.update({f"page_{k}_ms": v for k, v in percentiles(samples).items()})
-        figures["page_non_200"] = failed
         samples, _failed = http_queries(server.base, "/api/search", queries)
         samples, _failed = http_queries(server.base, "/api/search", queries)
         figures["api_cached_p50_ms"] = percentiles(samples)["p50"]

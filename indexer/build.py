@@ -42,6 +42,8 @@ from .index_store import (
     write_state,
 )
 from .posting_pool import install as install_posting_pool
+from .prose_postings import ProsePostings
+from .prose_postings import add_document as add_prose_document
 from .segment_writers import SegmentWriters, merge_languages
 from .syndication import StoryClusters, syndication_fields
 
@@ -307,10 +309,11 @@ class _WriterSink:
     def __init__(self, ix: Index, vocabulary: Vocabulary) -> None:
         self._writer = install_posting_pool(ix.writer(limitmb=WRITER_LIMIT_MB), WRITER_LIMIT_MB)
         self._vocabulary = vocabulary
+        self._prose = ProsePostings(self._writer.schema)
 
     def add(self, article: Article, cache_url: str, story: dict[str, object]) -> None:
         document = build_document(article, cache_url, self._vocabulary, story)
-        self._writer.add_document(**document)
+        add_prose_document(self._writer, self._prose, document)
 
     def commit(self) -> None:
         self._writer.commit()

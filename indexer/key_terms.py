@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from whoosh.analysis import Analyzer
 from whoosh.classify import Bo1Model, Expander
@@ -11,6 +14,7 @@ from whoosh.lang.stopwords import stoplists
 from whoosh.searching import Searcher
 
 from .analysis import fold_accents, language_analyzer, stemming_language
+from .word_forms import WordForms, word_forms
 
 KEY_TERM_FIELD = "body"
 CANDIDATES = 30
@@ -47,17 +51,18 @@ def key_terms(
     stops = _stop_words(language) if stemming is None else frozenset()
     counts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    forms = word_forms(analyzer)
     for text in texts:
         text = text[:MAX_TEXT_CHARS]
-        for token in analyzer(text, chars=True, mode="index"):
-            written = text[token.startchar : token.endchar].lower()
+        for stem, start, end in _stems(analyzer, forms, text):
+            written = text[start:end].lower()
             if written in stops or fold_accents(written) in stops:
                 continue
-            counts[token.text] += 1
-            spellings[token.text][written] += 1
+            counts[stem] += 1
+            spellings[stem][written] += 1
     if not counts:
         return ()
-    expander = Expander(searcher.reader(), KEY_TERM_FIELD, model=Bo1Model)
+    expander = _RememberingExpander(searcher.reader(), KEY_TERM_FIELD, model=Bo1Model)
     # Only the commonest stems are weighed: each costs an index lookup, and a word the
     # top hits use once rarely characterises them.
     expander.add(counts.most_common(MAX_WEIGHED))
@@ -71,6 +76,66 @@ def key_terms(
         if len(shown) >= limit:
             break
     return tuple(shown)
+
+
+class _RememberingExpander(Expander):
+    """Whoosh's expander, remembering each stem's collection frequency per reader.
+
+    The same stems ("said", "market", "percent") come back in nearly every result set,
+    and each lookup reads the term index of every segment.
+    """
+
+    def expanded_terms(self, number: int, normalize: bool = True) -> list[tuple[str, float]]:
+        if not self.topN_weight:
+            return []
+        known = _frequencies(self.ixreader, self.fieldname)
+        field = self.ixreader.schema[self.fieldname]
+        scored = []
+        maxweight = 0.0
+        for word, weight in self.topN_weight.items():
+            frequency = known.get(word, _UNSEEN)
+            if frequency is _UNSEEN:
+                btext = field.to_bytes(word)
+                frequency = None
+                if (self.fieldname, btext) in self.ixreader:
+                    frequency = self.ixreader.frequency(self.fieldname, btext)
+                if len(known) < MAX_REMEMBERED:
+                    known[word] = frequency
+            if frequency is None:
+                continue
+            score = self.model.score(weight, frequency, self.top_total)
+            maxweight = max(maxweight, score)
+            scored.append((score, word))
+        norm = self.model.normalizer(maxweight, self.top_total) if normalize else maxweight
+        scored = [(weight / norm, word) for weight, word in scored]
+        scored.sort(key=lambda pair: (0 - pair[0], pair[1]))
+        return [(word, weight) for weight, word in scored[:number]]
+
+
+# Collection frequencies by reader and field (a reader's numbers never change).
+_FREQUENCIES: weakref.WeakKeyDictionary[Any, dict[str, dict[str, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_FREQUENCIES_LOCK = threading.Lock()
+_UNSEEN: Any = object()
+MAX_REMEMBERED = 100_000
+
+
+def _frequencies(reader: Any, fieldname: str) -> dict[str, Any]:
+    with _FREQUENCIES_LOCK:
+        return _FREQUENCIES.setdefault(reader, {}).setdefault(fieldname, {})
+
+
+def _stems(analyzer: Analyzer, forms: WordForms, text: str) -> Iterator[tuple[str, int, int]]:
+    """(stem, start, end) of each word the analyzer keeps, stop words left out."""
+    words = forms.words(text)
+    if words is None:
+        for token in analyzer(text, chars=True, mode="index"):
+            yield token.text, token.startchar, token.endchar
+        return
+    for start, end, stem, stopped in words:
+        if not stopped:
+            yield stem, start, end
 
 
 def _stop_words(language: str | None) -> frozenset[str]:

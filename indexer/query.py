@@ -171,9 +171,9 @@ def to_whoosh(
 ) -> wq.Query | None:
     """The Whoosh query for a tree; None when nothing in it is searchable.
 
-    Implicit groups are an OR, and
-    with a ``coordination`` exponent above 0 a ``scoring.CoordinatedOr`` that marks
-    down documents holding only some of the group's words.
+    Implicit groups are an OR (a ``scoring.CoordinatedOr``), which with a
+    ``coordination`` exponent above 0 marks down documents holding only some of the
+    group's words.
     Reasons to tell the reader (a prefix that stood for too many words) go to ``notes``.
     """
     if isinstance(node, Leaf):
@@ -210,7 +210,8 @@ def to_whoosh(
     elif node.op == "and":
         base = wq.And(included)
     elif node.op == "seq":
-        base = CoordinatedOr(included, exponent=coordination) if coordination else wq.Or(included)
+        # Exponent 0 scores as a plain OR, matched by the same fast union (see scoring).
+        base = CoordinatedOr(included, exponent=coordination)
     else:
         base = wq.Or(included)
     if required:

@@ -32,7 +32,7 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.matching import Matcher, NullMatcher
+from whoosh.matching import Matcher, NoQualityAvailable, NullMatcher
 from whoosh.scoring import BM25F, WeightingModel
 from whoosh.util.numeric import byte_to_length
 
@@ -140,6 +140,8 @@ class CoordinatedOr(wq.Or):
     ``exponent``: an article with every word keeps its whole score, one with half of
     them (by weight) keeps ``0.5 ** exponent`` of it. Unlike a strict all-words tier,
     a document missing a common word can still win on the rarer words it has.
+    With exponent 0 the scores are a plain OR's; the matcher is still the fast one
+    (``CoordinationMatcher``), which is why long queries use it too.
     """
 
     def __init__(
@@ -168,8 +170,28 @@ class CoordinatedOr(wq.Or):
 
     def _matcher(self, subs: list[wq.Query], searcher: Any, context: Any) -> Matcher:
         weights = [word_weight(searcher, query) for query in subs]
-        matchers = [query.matcher(searcher, context) for query in subs]
-        return CoordinationMatcher(matchers, weights, self.exponent, self.boost)
+        # Each word's per-field terms are matched side by side rather than as a tree of
+        # Whoosh unions: one flat loop per document, and each term's own upper bound for
+        # skipping (see ``CoordinationMatcher.replace``).
+        matchers: list[Matcher] = []
+        words: list[int] = []
+        for index, query in enumerate(subs):
+            for part in word_parts(query):
+                matcher = part.matcher(searcher, context)
+                if matcher.is_active():
+                    matchers.append(matcher)
+                    words.append(index)
+        return CoordinationMatcher(matchers, weights, self.exponent, self.boost, words=words)
+
+
+def word_parts(query: wq.Query) -> list[wq.Query]:
+    """The queries a word's matches are the union of: its plain ORs taken apart.
+
+    An OR with a boost, a minimum match or a coordination scale of its own stays whole.
+    """
+    if type(query) is not wq.Or or query.boost != 1.0 or query.minmatch or query.scale:
+        return [query]
+    return [part for sub in query.subqueries for part in word_parts(sub)]
 
 
 def word_weight(searcher: Any, query: wq.Query) -> float:
@@ -182,29 +204,60 @@ def word_weight(searcher: Any, query: wq.Query) -> float:
     return max(idfs, default=0.0)
 
 
+# A bound counts as below a score only with this relative margin, so rounding in the
+# bound's arithmetic can never skip a document that would have made the list.
+_BOUND_MARGIN = 1e-9
+
+
 class CoordinationMatcher(Matcher):
-    """Union of per-word matchers scoring ``sum(scores) * coverage ** exponent``."""
+    """Union of per-word matchers scoring ``sum(scores) * coverage ** exponent``.
+
+    ``children`` may hold several matchers per word (a word's field terms); ``words``
+    gives each child's word (default: child i is word i). A word is held when any of
+    its children is on the document.
+
+    Top-N searches skip what cannot make the list (the "MaxScore" method): coverage is
+    at most 1, so a document's score is at most the sum of its children's scores, and
+    each child's score is at most its ``max_quality``. Once the collector's lowest
+    listed score is known (``replace``), children whose bounds together stay below it
+    can only add to documents found through the others: they stop proposing documents
+    and are only checked on those. The scores of the documents visited are unchanged.
+    """
 
     def __init__(
-        self, children: list[Matcher], weights: list[float], exponent: float, boost: float = 1.0
+        self,
+        children: list[Matcher],
+        weights: list[float],
+        exponent: float,
+        boost: float = 1.0,
+        *,
+        words: list[int] | None = None,
     ) -> None:
         self._children = children
+        self._words = list(range(len(children))) if words is None else words
         self._weights = weights
         self._total = sum(weights)
         self._exponent = exponent
         self._boost = boost
+        # Children proposing documents, and children only checked on those.
+        self._leading = list(range(len(children)))
+        self._checked: list[int] = []
+        self._bounds: list[float] | None = None
+        self._minquality = 0.0
         self._on: list[int] = []
         self._id = self._first_id()
 
     def _first_id(self) -> int | None:
-        """Move to the lowest document any child is on, remembering which children are on it.
+        """Move to the lowest document a leading child is on; note every child on it.
 
         Called once per document: the children are asked where they are here only,
         not again by ``score``, ``next`` and ``weight`` (this loop is the hot path).
         """
+        children = self._children
         lowest: int | None = None
         on: list[int] = []
-        for index, child in enumerate(self._children):
+        for index in self._leading:
+            child = children[index]
             if not child.is_active():
                 continue
             docnum = child.id()
@@ -212,6 +265,13 @@ class CoordinationMatcher(Matcher):
                 lowest, on = docnum, [index]
             elif docnum == lowest:
                 on.append(index)
+        if lowest is not None:
+            for index in self._checked:
+                child = children[index]
+                if child.is_active() and child.id() < lowest:
+                    child.skip_to(lowest)
+                if child.is_active() and child.id() == lowest:
+                    on.append(index)
         self._on = on
         return lowest
 
@@ -228,6 +288,9 @@ class CoordinationMatcher(Matcher):
     def reset(self) -> None:
         for child in self._children:
             child.reset()
+        self._leading = list(range(len(self._children)))
+        self._checked = []
+        self._minquality = 0.0
         self._id = self._first_id()
 
     def next(self) -> bool:
@@ -246,8 +309,9 @@ class CoordinationMatcher(Matcher):
     def score(self) -> float:
         current = self._current()
         total = sum(self._children[index].score() for index in current)
-        if self._total > 0:
-            held = sum(self._weights[index] for index in current)
+        if self._exponent and self._total > 0:
+            words = self._words
+            held = sum(self._weights[word] for word in {words[index] for index in current})
             total *= (held / self._total) ** self._exponent
         return total * self._boost
 
@@ -263,6 +327,9 @@ class CoordinationMatcher(Matcher):
     def supports_block_quality(self) -> bool:
         return False  # the coverage factor is only known per document
 
+    def max_quality(self) -> float:
+        return sum(self._upper_bounds()) * self._boost
+
     def is_leaf(self) -> bool:
         return False
 
@@ -274,12 +341,58 @@ class CoordinationMatcher(Matcher):
 
     def copy(self) -> CoordinationMatcher:
         copied = [child.copy() for child in self._children]
-        return CoordinationMatcher(copied, self._weights, self._exponent, self._boost)
+        return CoordinationMatcher(
+            copied, self._weights, self._exponent, self._boost, words=self._words
+        )
 
     def replace(self, minquality: float = 0) -> Matcher:
         if not self.is_active():
             return NullMatcher()
+        if minquality > self._minquality:
+            self._minquality = minquality
+            if not self._split(minquality):
+                return NullMatcher()
         return self
+
+    def _upper_bounds(self) -> list[float]:
+        """Each child's highest possible score (infinite when its matcher cannot tell)."""
+        if self._bounds is None:
+            bounds = []
+            for child in self._children:
+                try:
+                    supported = child.supports_block_quality()
+                    bounds.append(child.max_quality() if supported else float("inf"))
+                except NoQualityAvailable:
+                    bounds.append(float("inf"))
+            self._bounds = bounds
+        return self._bounds
+
+    def _split(self, minquality: float) -> bool:
+        """Let only the children that can lift a document past ``minquality`` lead.
+
+        False when no document left can get there.
+        """
+        bounds = self._upper_bounds()
+        active = [i for i, child in enumerate(self._children) if child.is_active()]
+        active.sort(key=bounds.__getitem__)
+        limit = minquality / self._boost * (1 - _BOUND_MARGIN) if self._boost > 0 else 0.0
+        checked: list[int] = []
+        reach = 0.0
+        for index in active:
+            if reach + bounds[index] >= limit:
+                break
+            reach += bounds[index]
+            checked.append(index)
+        if len(checked) == len(active):
+            return False
+        if checked != self._checked:
+            self._checked = checked
+            chosen = set(checked)
+            self._leading = [index for index in active if index not in chosen]
+            # The current document has not been collected yet: find it again among the
+            # leading children (a document only the checked ones hold is skipped).
+            self._id = self._first_id()
+        return self._id is not None
 
 
 # Freshness (``SearchRequest.fresh``): a story's score is multiplied by up to

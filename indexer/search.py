@@ -38,9 +38,11 @@ from .errors import IndexCorrupt, InvalidRequest
 from .facets import (
     QUERY_DATE_FILTER,
     CountCache,
+    DayFacet,
     combine_filters,
     count_matches,
     facet_values,
+    filter_docs,
     published_window,
     request_filters,
     selected_values,
@@ -51,7 +53,7 @@ from .key_terms import key_terms
 from .name_variants import variants_of
 from .query import ParsedQuery, extract_date_operators, parse_query, plain_words
 from .readers import SearcherPool
-from .result_cache import ResultCache
+from .result_cache import DEFAULT_MAX_ENTRIES, ResultCache
 from .schema import FACET_FIELDS, article_from_json, parse_published
 from .scoring import fresh_score, weighting
 from .search_types import (
@@ -62,7 +64,7 @@ from .search_types import (
     SortOrder,
     TimelineBucket,
 )
-from .snippets import make_highlighter, plain_snippet, snippet_for
+from .snippets import SNIPPET_FIELDS, make_highlighter, plain_snippet, query_words, snippet_for
 from .spelling import Speller, suggest_query, unknown_words
 from .story_grouping import (
     EarliestStoryCount,
@@ -132,14 +134,16 @@ class SearchService:
         *,
         clock: Clock = utc_now,
         time_limit_s: float | None = DEFAULT_TIME_LIMIT_S,
+        result_cache_entries: int = DEFAULT_MAX_ENTRIES,
     ) -> None:
         self._index_dir = Path(index_dir)
         self._pool = SearcherPool(self._index_dir, weighting())
         self._highlighter = make_highlighter()
-        self._counts = CountCache()
+        # No result cache means no count cache either: every search does all its work.
+        self._counts = CountCache() if result_cache_entries else CountCache(0)
         self._clock = clock
         self._time_limit = time_limit_s
-        self._results = ResultCache()
+        self._results = ResultCache(result_cache_entries)
 
     def close(self) -> None:
         self._pool.close()
@@ -336,7 +340,13 @@ class SearchService:
         sort: SortOrder,
     ) -> _Outcome:
         assert parsed.matching is not None
-        grouping = _Grouping(request.group_copies, self._time_limit)
+        # The filters' documents, worked out once for the page and the counts.
+        grouping = _Grouping(
+            request.group_copies,
+            self._time_limit,
+            allowed=filter_docs(searcher, combine_filters(filters)),
+            filtered=True,
+        )
         hits: list[tuple[WhooshHit, float | None]]
         if sort is SortOrder.OLDEST:
             page, partial = self._sorted_page(
@@ -359,7 +369,7 @@ class SearchService:
             EarliestStoryCount(StoryKeys(searcher)) if request.group_copies else sorting.Count
         )
         extra: dict[str, sorting.FacetType] = {
-            "_published": sorting.FieldFacet("published", maptype=published)
+            "_published": DayFacet("published", maptype=published)
         }
         if request.group_copies:
             extra["_cluster"] = sorting.FieldFacet(CLUSTER_FIELD, maptype=sorting.Count)
@@ -379,10 +389,23 @@ class SearchService:
         if request.group_copies:
             total = story_count(counted.counts["_cluster"])
         unit, buckets = timeline(counted.counts["_published"])
+        # The query's words per field, worked out once for the page's snippets.
+        terms = {name: query_words(hits[0][0], name) for name in SNIPPET_FIELDS} if hits else {}
+        articles = [article_from_json(hit["article"]) for hit, _score in hits]
         return _Outcome(
             hits=tuple(
-                self._hit(hit, score, searcher=searcher if request.group_copies else None)
-                for hit, score in hits
+                self._hit(
+                    hit,
+                    score,
+                    searcher=searcher if request.group_copies else None,
+                    article=article,
+                    terms=terms,
+                )
+                for (hit, score), article in zip(hits, articles, strict=True)
+            ),
+            texts=tuple(
+                (article.language, "\n".join(p for p in (article.headline, article.body) if p))
+                for article in articles[:KEY_TERM_HITS]
             ),
             total=total,
             facets=facets,
@@ -412,7 +435,7 @@ class SearchService:
             query,
             grouping.time_limit,
             limit=end,
-            filter=combine_filters(filters),
+            filter=grouping.filter_for(filters),
             sortedby=sortedby,
             scored=False,
             **grouping.options(),
@@ -437,7 +460,7 @@ class SearchService:
             parsed.matching,
             grouping.time_limit,
             limit=end,
-            filter=combine_filters(filters),
+            filter=grouping.filter_for(filters),
             **grouping.options(),
         )
         return results[offset:end], partial
@@ -468,19 +491,11 @@ class SearchService:
         Only hits in the commonest language among them are read, with that language's
         stemmer and stop words (``key_terms``), so a French story's "de" and "la" stay out.
         """
-        if browse or not outcome.hits:
+        if browse or not outcome.texts:
             return ()
-        top = outcome.hits[:KEY_TERM_HITS]
-        language = Counter(hit.language for hit in top).most_common(1)[0][0]
-        texts = []
-        for hit in top:
-            if hit.language != language:
-                continue
-            # The same searcher as the search: asking the pool again could swap it mid-search.
-            stored = searcher.document(id=hit.id)
-            article = article_from_json(stored["article"]) if stored else None
-            if article is not None:
-                texts.append("\n".join(p for p in (article.headline, article.body) if p))
+        top = outcome.texts[:KEY_TERM_HITS]
+        language = Counter(language for language, _text in top).most_common(1)[0][0]
+        texts = [text for text_language, text in top if text_language == language]
         return key_terms(
             searcher, texts, KEY_TERM_COUNT, exclude=plain_words(query), language=language
         )
@@ -492,8 +507,11 @@ class SearchService:
         *,
         snippet: bool = True,
         searcher: Searcher | None = None,
+        article: Article | None = None,
+        terms: dict[str, frozenset[str]] | None = None,
     ) -> Hit:
-        article = article_from_json(hit["article"])
+        if article is None:
+            article = article_from_json(hit["article"])
         fragments: tuple[SnippetFragment, ...]
         if snippet:
             fragments = snippet_for(
@@ -502,6 +520,7 @@ class SearchService:
                 body=article.body,
                 description=article.description,
                 language=article.language,
+                terms=terms,
             )
         else:
             fragments = plain_snippet(article.description or article.body)
@@ -532,6 +551,8 @@ class _Outcome:
     partial: bool = False
     timeline: tuple[TimelineBucket, ...] = ()
     timeline_unit: str | None = None
+    # (language, headline and body) of the first hits, for key terms.
+    texts: tuple[tuple[str | None, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -540,9 +561,15 @@ class _Grouping:
 
     group_copies: bool
     time_limit: float | None
+    # The documents the filters let through, when already worked out (``filtered``).
+    allowed: set[int] | None = None
+    filtered: bool = False
 
     def options(self) -> dict[str, Any]:
         return collapse_options() if self.group_copies else {}
+
+    def filter_for(self, filters: dict[str, wq.Query]) -> Any:
+        return self.allowed if self.filtered else combine_filters(filters)
 
 
 def _validate(request: SearchRequest) -> SortOrder:

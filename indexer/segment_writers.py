@@ -41,14 +41,17 @@ def write_segment(index_path: str, jobs: Any, results: Any, limitmb: int) -> Non
 
         from .documents import Vocabulary, build_document
         from .posting_pool import install
+        from .prose_postings import ProsePostings, add_document
 
         ix = whoosh_index.open_dir(index_path)
         writer = install(SegmentWriter(ix, _lk=False, limitmb=limitmb), limitmb)
         vocabulary = Vocabulary()
+        prose = ProsePostings(writer.schema)
         try:
             while (batch := jobs.get()) is not None:
                 for article, cache_url, story in batch:
-                    writer.add_document(**build_document(article, cache_url, vocabulary, story))
+                    document = build_document(article, cache_url, vocabulary, story)
+                    add_document(writer, prose, document)
             segment = writer._finalize_segment() if writer._added else None
             if segment is None:
                 writer._close_segment()

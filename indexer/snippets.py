@@ -8,7 +8,7 @@ indexed it, so "Häuser" lights up for a search for "Haus" in a German story.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from whoosh import highlight
@@ -16,9 +16,12 @@ from whoosh.searching import Hit as WhooshHit
 
 from .analysis import language_analyzer, stemming_language
 from .search_types import SnippetFragment
+from .word_forms import highlight_tokens, word_forms
 
 SNIPPET_CHARS = 200
 MAX_FRAGMENTS = 2
+# The fields a snippet is taken from, in order of preference.
+SNIPPET_FIELDS = ("body", "description")
 ELLIPSIS = "…"
 
 
@@ -135,48 +138,78 @@ def snippet_for(
     body: str,
     description: str | None,
     language: str | None = None,
+    terms: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[SnippetFragment, ...]:
     """Highlighted body passages; else the highlighted description; else the lead.
 
     ``language`` is the article's: its words are matched as they were indexed.
+    ``terms`` are the query's words per field (``query_words``), worked out once for a
+    page of hits; by default they are read from the hit's query.
     """
     stemming = stemming_language(language)
-    for field, text in (("body", body), ("description", description)):
+    schema = hit.results.searcher.schema
+    for field, text in zip(SNIPPET_FIELDS, (body, description), strict=True):
         if not text:
             continue
+        words = terms.get(field) if terms is not None else None
+        if words is None:
+            words = query_words(hit, field)
         if stemming is None:
-            fragments = highlighter.highlight_hit(hit, field, text=text, top=MAX_FRAGMENTS)
+            # Whoosh's highlight_hit: the field's analyzer, neighbouring matches merged.
+            analyzer = schema[field].analyzer
+            fragments = _highlight(highlighter, analyzer, text, words, merge=True)
         else:
-            fragments = _highlight_in(stemming, hit, highlighter, field, text)
+            fragments = _highlight(
+                highlighter, language_analyzer(stemming), text, words, merge=False
+            )
         if fragments and any(fragment.match for fragment in fragments):
             return tuple(fragments)
     return plain_snippet(description or body)
 
 
-def _highlight_in(
-    language: str, hit: WhooshHit, highlighter: highlight.Highlighter, field: str, text: str
-) -> Any:
-    """Whoosh's highlighting with the language's analyzer instead of the field's English one.
+def query_words(hit: WhooshHit, field: str) -> frozenset[str]:
+    """The query's terms in ``field`` (expanded, as text), the words a snippet lights up.
 
-    The query's terms for the field include this language's tagged stems ("de:haus")
-    whenever the index holds articles in it (``analysis.query_forms``).
+    An article in one of the stemmed languages finds its own language's tagged stems
+    ("de:haus") here whenever the index holds articles in it (``analysis.query_forms``).
     """
-    words = frozenset(
+    return frozenset(
         value.decode("utf-8") if isinstance(value, bytes) else value
         for name, value in hit.results.query_terms(expand=True, fieldname=field)
         if name == field
     )
-    return highlight.highlight(
-        text,
-        words,
-        language_analyzer(language),
-        highlighter.fragmenter,
-        highlighter.formatter,
-        top=MAX_FRAGMENTS,
-        scorer=highlighter.scorer,
-        order=highlighter.order,
-        mode="index",
+
+
+def _highlight(
+    highlighter: highlight.Highlighter,
+    analyzer: Any,
+    text: str,
+    words: frozenset[str],
+    *,
+    merge: bool,
+) -> Any:
+    """Whoosh's highlighting of ``text`` for ``words``, reading the text word by word.
+
+    The passages are the ones ``Highlighter.highlight_hit`` (``merge``) or
+    ``highlight.highlight`` give; ``word_forms`` only makes the re-analysis cheaper.
+    """
+    if not words:
+        return highlighter.formatter.format([])
+    split = word_forms(analyzer).words(text)
+    tokens: Iterable[Any]
+    if split is None:  # an analyzer that must see the whole text
+        tokens = highlight.set_matched_filter(
+            analyzer(text, positions=True, chars=True, mode="index", removestops=False), words
+        )
+    else:
+        tokens = highlight_tokens(split, words)
+    if merge:
+        tokens = highlight.Highlighter._merge_matched_tokens(tokens)
+    fragments = highlighter.fragmenter.fragment_tokens(text, tokens)
+    best = highlight.top_fragments(
+        fragments, MAX_FRAGMENTS, highlighter.scorer, highlighter.order, minscore=1
     )
+    return highlighter.formatter.format(best)
 
 
 def plain_snippet(text: str | None, limit: int = SNIPPET_CHARS) -> tuple[SnippetFragment, ...]:

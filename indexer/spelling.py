@@ -17,6 +17,9 @@ which keeps the lexicon walk short and the suggestions plausible.
 from __future__ import annotations
 
 import re
+import threading
+import weakref
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -115,10 +118,14 @@ class Speller:
         the commonest of them wins; a swap, two edits for Whoosh, is looked up here.
         """
         corrector = _CommonestCorrector(self.reader, self.frequency)
+        common = minimum >= MIN_CORRECTION_DOCS and EXACT_FIELD in self.reader.schema
         for distance in distances:
-            found = list(
-                map(str, corrector.suggest(word, limit=CANDIDATES, maxdist=distance, prefix=1))
-            )
+            if common:
+                found = self._common_neighbours(word, distance, minimum)
+            else:
+                found = list(
+                    map(str, corrector.suggest(word, limit=CANDIDATES, maxdist=distance, prefix=1))
+                )
             if distance == 1:
                 found += [swap for swap in _swaps(word) if self.is_known(swap)]
             found = [
@@ -134,6 +141,73 @@ class Speller:
                 if -count >= minimum:
                     return candidate
         return None
+
+    def _common_neighbours(self, word: str, distance: int, minimum: int) -> list[str]:
+        """What ``_CommonestCorrector.suggest`` would offer that is used ``minimum`` times.
+
+        Only those can be chosen, and they are the commonest of its candidates, so the
+        commonest CANDIDATES of them are the ones it offers. They are found among the
+        words with the same first letter that are common enough (read once per reader
+        and letter) instead of walking the whole dictionary with an edit automaton.
+        """
+        length = len(word)
+        scored = []
+        for candidate, count in _common_words(self.reader, word[0]):
+            if count < minimum or abs(len(candidate) - length) > distance:
+                continue
+            if not _within(candidate[1:], word[1:], distance):
+                continue
+            if (SPELLING_FIELD, candidate) not in self.reader:
+                continue  # the dictionary is what the corrector walks
+            popularity = self.frequency(candidate)
+            if popularity >= minimum:
+                scored.append((popularity, candidate))
+        scored.sort(reverse=True)
+        return [candidate for _popularity, candidate in scored[:CANDIDATES]]
+
+
+# Words of the exact-form field by reader and first letter, with how many articles use
+# each (at least MIN_CORRECTION_DOCS): the only possible corrections of a known word.
+_COMMON: weakref.WeakKeyDictionary[IndexReader, dict[str, list[tuple[str, int]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_COMMON_LOCK = threading.Lock()
+
+
+def _common_words(reader: IndexReader, letter: str) -> list[tuple[str, int]]:
+    with _COMMON_LOCK:
+        found = _COMMON.setdefault(reader, {}).get(letter)
+    if found is not None:
+        return found
+    counts: Counter[str] = Counter()
+    for leaf, _offset in reader.leaf_readers():
+        for text, info in leaf.iter_prefix(EXACT_FIELD, letter):
+            counts[text.decode("utf-8")] += info.doc_frequency()
+    found = [(text, count) for text, count in counts.items() if count >= MIN_CORRECTION_DOCS]
+    with _COMMON_LOCK:
+        _COMMON.setdefault(reader, {})[letter] = found
+    return found
+
+
+def _within(first: str, second: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of two strings is at most ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return False
+    previous = list(range(len(second) + 1))
+    for row, left in enumerate(first, 1):
+        current = [row]
+        for column, right in enumerate(second, 1):
+            current.append(
+                min(
+                    previous[column] + 1,
+                    current[column - 1] + 1,
+                    previous[column - 1] + (left != right),
+                )
+            )
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 def _swaps(word: str) -> list[str]:

@@ -7,15 +7,17 @@ total, the facets and the timeline alike), and list a hit's other copies.
 
 from __future__ import annotations
 
+import struct
 import threading
 import weakref
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple
 
+from whoosh import columns, sorting
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -65,6 +67,34 @@ class StoryKeys:
     def __call__(self, docnum: int) -> Hashable | None:
         return self._shared.get(docnum)
 
+    def split(self, docnums: Iterable[int]) -> StorySplit:
+        """Documents that are stories of their own, and the others with their story."""
+        shared = self._shared
+        if not shared:
+            return StorySplit(list(docnums), [])
+        alone: list[int] = []
+        together: list[tuple[int, Hashable]] = []
+        for docnum in docnums:
+            key = shared.get(docnum)
+            if key is None:
+                alone.append(docnum)
+            else:
+                together.append((docnum, key))
+        return StorySplit(alone, together)
+
+
+class StorySplit(NamedTuple):
+    """Matching documents by whether they share their story (see ``StoryKeys.split``)."""
+
+    alone: list[int]
+    shared: list[tuple[int, Hashable]]
+
+
+def values_of(values: Sequence[Any], docnums: Iterable[int], overlap: bool) -> Iterator[Any]:
+    """The column values of some documents, each of a list column's values for ``overlap``."""
+    found = map(values.__getitem__, docnums)
+    return chain.from_iterable(found) if overlap else iter(found)
+
 
 _SHARED: weakref.WeakKeyDictionary[IndexReader, dict[int, Hashable]] = weakref.WeakKeyDictionary()
 _SHARED_LOCK = threading.Lock()
@@ -78,7 +108,7 @@ def shared_stories(reader: IndexReader) -> dict[int, Hashable]:
         return found
     shared: dict[int, Hashable] = {}
     if reader.has_column(CLUSTER_FIELD):
-        clusters = list(reader.column_reader(CLUSTER_FIELD))
+        clusters = column_values(reader, CLUSTER_FIELD, False)
         sizes = Counter(clusters)
         shared = {
             docnum: cluster
@@ -94,16 +124,24 @@ class StoryCount(sorting.FacetMap):
     """Facet map counting stories per value: copies of one story sharing a value count once."""
 
     def __init__(self, keys: StoryKeys) -> None:
-        self._keys = keys
+        self.keys = keys
         self._alone: Counter[Any] = Counter()
         self._stories: defaultdict[Any, set[Hashable]] = defaultdict(set)
 
     def add(self, groupname: Any, docid: int, sortkey: Any) -> None:
-        key = self._keys(docid)
+        key = self.keys(docid)
         if key is None:
             self._alone[groupname] += 1
         else:
             self._stories[groupname].add(key)
+
+    def add_split(self, values: Sequence[Any], split: StorySplit, overlap: bool) -> None:
+        """``add`` for every document of ``split``, its value(s) read from ``values``."""
+        self._alone.update(values_of(values, split.alone, overlap))
+        stories = self._stories
+        for docnum, key in split.shared:
+            for value in values[docnum] if overlap else (values[docnum],):
+                stories[value].add(key)
 
     def as_dict(self) -> dict[Any, int]:
         counts = Counter(self._alone)
@@ -120,18 +158,28 @@ class EarliestStoryCount(sorting.FacetMap):
     """
 
     def __init__(self, keys: StoryKeys) -> None:
-        self._keys = keys
+        self.keys = keys
         self._alone: Counter[Any] = Counter()
         self._earliest: dict[Hashable, Any] = {}
 
     def add(self, groupname: Any, docid: int, sortkey: Any) -> None:
-        key = self._keys(docid)
+        key = self.keys(docid)
         if key is None:
             self._alone[groupname] += 1
             return
         known = self._earliest.get(key, _MISSING)
         if known is _MISSING or _earlier(groupname, known):
             self._earliest[key] = groupname
+
+    def add_split(self, values: Sequence[Any], split: StorySplit, overlap: bool) -> None:
+        """``add`` for every document of ``split``, its value(s) read from ``values``."""
+        self._alone.update(values_of(values, split.alone, overlap))
+        earliest = self._earliest
+        for docnum, key in split.shared:
+            for value in values[docnum] if overlap else (values[docnum],):
+                known = earliest.get(key, _MISSING)
+                if known is _MISSING or _earlier(value, known):
+                    earliest[key] = value
 
     def as_dict(self) -> dict[Any, int]:
         counts = Counter(self._alone)
@@ -162,6 +210,8 @@ def cluster_of(searcher: Searcher, docnum: int) -> str | None:
 
 def copies_of(searcher: Searcher, docnum: int) -> tuple[Copy, ...]:
     """The other documents of a hit's story cluster, earliest first."""
+    if docnum not in shared_stories(searcher.reader()):
+        return ()  # a story of its own (the map is held per reader; a column read is not)
     cluster = cluster_of(searcher, docnum)
     if not cluster or searcher.doc_frequency(CLUSTER_FIELD, cluster) < 2:
         return ()
@@ -213,11 +263,14 @@ def column_values(reader: Any, fieldname: str, overlap: bool) -> list[Any]:
         if not leaf.doc_count_all():
             continue  # an empty index's reader has no columns to read
         column = leaf.column_reader(fieldname, translate=False)
+        whole = read_whole_column(column)
         if overlap:
-            values.extend(column)
+            values.extend(column if whole is None else whole)
         else:
             from_column = field.from_column_value
-            values.extend(from_column(column.sort_key(d)) for d in range(leaf.doc_count_all()))
+            if whole is None:
+                whole = [column.sort_key(d) for d in range(leaf.doc_count_all())]
+            values.extend(map(from_column, whole))
     if not cacheable:
         return values
     with _COLUMNS_LOCK:
@@ -228,8 +281,96 @@ def column_values(reader: Any, fieldname: str, overlap: bool) -> list[Any]:
     return values
 
 
+def read_whole_column(column: Any) -> list[Any] | None:
+    """Every document's raw value (its sort key) from one read of the column's bytes.
+
+    Whoosh's column readers seek and read once per document, which for a 100,000-article
+    segment read through file handles is most of a first search. Known column kinds are
+    decoded here as their readers decode them; None for any other kind.
+    """
+    kind = type(column)
+    if kind is columns.NumericColumn.Reader and not column._reverse:
+        count = column._count
+        data = column._dbfile.get(column._basepos, count * column._fixedlen)
+        found = [value for (value,) in struct.iter_unpack("!" + column._typecode, data)]
+        return found + [column._default] * (column._doccount - count)
+    if kind is columns.VarBytesColumn.Reader:
+        offsets, lengths = column._offsets, column._lengths
+        end = max(
+            (offset + length for offset, length in zip(offsets, lengths, strict=True)), default=0
+        )
+        data = column._dbfile.get(column._basepos, end) if end else b""
+        return [
+            data[offset : offset + length] if length else b""
+            for offset, length in zip(offsets, lengths, strict=True)
+        ]
+    if kind is columns.VarBytesListColumn.Reader:
+        packed = read_whole_column(column._child)
+        return None if packed is None else [_unpack_list(item) for item in packed]
+    return None
+
+
+def _unpack_list(data: bytes) -> list[bytes]:
+    """A VarBytesListColumn value: a varint count, then each item's varint length and bytes."""
+    if not data:
+        return []
+    if data[0] == 1 and len(data) > 1 and data[1] < 0x80:  # the usual case: one short value
+        return [data[2 : 2 + data[1]]]
+    count, position = _varint(data, 0)
+    items = []
+    for _ in range(count):
+        length, position = _varint(data, position)
+        items.append(data[position : position + length])
+        position += length
+    return items
+
+
+def _varint(data: bytes, position: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[position]
+        position += 1
+        value |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return value, position
+        shift += 7
+
+
+def day_values(reader: Any, fieldname: str) -> list[Any]:
+    """A datetime column as calendar days (None for undated documents), kept like the column.
+
+    Counting by day gives the timeline what counting by the full time gives it, with far
+    fewer distinct keys; the earliest copy of a story is on the earliest day.
+    """
+    return _derived(reader, fieldname, "days", _days)
+
+
+def _days(values: list[Any]) -> list[Any]:
+    return [
+        value.date() if isinstance(value, datetime) and value.year > 1 else None for value in values
+    ]
+
+
 def _reversed_times(values: list[Any]) -> list[Any]:
     return [datetime.max - value for value in values]
+
+
+def _derived(
+    reader: Any, fieldname: str, kind: str, derive: Callable[[list[Any]], list[Any]]
+) -> list[Any]:
+    """A list computed from a held column, held along with it."""
+    segments = tuple(_segment_id(leaf) for leaf, _offset in reader.leaf_readers())
+    with _COLUMNS_LOCK:
+        found = _COLUMNS.get(segments, {}).get((fieldname, kind))
+    if found is not None:
+        return found
+    derived = derive(column_values(reader, fieldname, False))
+    if None in segments:
+        return derived
+    with _COLUMNS_LOCK:
+        if segments in _COLUMNS:  # not brought back once dropped
+            _COLUMNS[segments][(fieldname, kind)] = derived
+    return derived
 
 
 def _segment_id(leaf: Any) -> str | None:
@@ -263,9 +404,10 @@ def newest_first() -> sorting.FacetType:
 
 class _HeldColumnCategorizer(sorting.Categorizer):
     def __init__(self, reader: IndexReader, fieldname: str, reverse: bool) -> None:
-        self._values = column_values(reader, fieldname, False)
         if reverse:  # a datetime's distance from the end of time orders them backwards
-            self._values = _reversed_times(self._values)
+            self._values = _derived(reader, fieldname, "reversed", _reversed_times)
+        else:
+            self._values = column_values(reader, fieldname, False)
         self._offset = 0
 
     def set_searcher(self, segment_searcher: Any, docoffset: int) -> None:

@@ -63,13 +63,17 @@ def add_security_headers(response: Response) -> Response:
 
 
 def create_app(
-    settings: Settings | None = None, *, search_service: SearchBackend | None = None
+    settings: Settings | None = None,
+    *,
+    search_service: SearchBackend | None = None,
+    result_cache: int | None = None,
 ) -> Flask:
     """Build the Broadsheet web app.
 
     ``settings`` defaults to the environment (BROADSHEET_DATA_DIR). ``search_service``
     replaces the index-backed service, e.g. in tests; when omitted, the app opens one
-    service on first use and keeps it for its lifetime.
+    service on first use and keeps it for its lifetime, keeping up to ``result_cache``
+    results for repeated searches (the service's default when None; 0 keeps none).
     """
     app = Flask(__name__)
     app.json = HtmlSafeJSONProvider(app)
@@ -82,7 +86,7 @@ def create_app(
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    service.init_app(app, resolved, search_service)
+    service.init_app(app, resolved, search_service, result_cache=result_cache)
     register_template_helpers(app)
     register_error_handlers(app)
     app.after_request(add_security_headers)

@@ -6,6 +6,7 @@ import atexit
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Protocol
 
 from flask import Flask, current_app
@@ -35,11 +36,13 @@ class SearchBackend(Protocol):
     def close(self) -> None: ...
 
 
-def _open_real_service(settings: Settings) -> SearchBackend:
+def _open_real_service(settings: Settings, result_cache: int | None = None) -> SearchBackend:
     # Imported here so the web layer starts (and its tests run) without touching the index.
     from indexer import SearchService
 
-    return SearchService(settings.index_dir)
+    if result_cache is None:
+        return SearchService(settings.index_dir)
+    return SearchService(settings.index_dir, result_cache_entries=result_cache)
 
 
 class SearchServiceHolder:
@@ -88,9 +91,21 @@ class SearchServiceHolder:
             service.close()
 
 
-def init_app(app: Flask, settings: Settings, service: SearchBackend | None = None) -> None:
-    """Attach a holder to the app and make sure an owned service is closed at exit."""
-    holder = SearchServiceHolder(settings, service)
+def init_app(
+    app: Flask,
+    settings: Settings,
+    service: SearchBackend | None = None,
+    *,
+    result_cache: int | None = None,
+) -> None:
+    """Attach a holder to the app and make sure an owned service is closed at exit.
+
+    ``result_cache`` sets how many results the opened service keeps (0: none).
+    """
+    opener = _open_real_service
+    if result_cache is not None:
+        opener = partial(_open_real_service, result_cache=result_cache)
+    holder = SearchServiceHolder(settings, service, opener=opener)
     app.extensions[EXTENSION_KEY] = holder
     if service is None:
         atexit.register(holder.close)

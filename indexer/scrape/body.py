@@ -18,6 +18,19 @@ Tokens = Callable[[Tag], frozenset[str]]
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MIN_SCORED_CHARS = 25
+# The lead paragraph printed above the text's container: how far up to look, and what
+# a lead looks like (a short block or two of prose, next to no links).
+_LEAD_LEVELS = 3
+_MAX_LEAD_PARAGRAPHS = 2
+_HEADING_TAGS = ["h1", "h2", "h3"]
+_MAX_LEAD_BLOCK_LINES = 6
+_MIN_UNPUNCTUATED_LEAD_CHARS = 120
+_MIN_LEAD_CHARS = 60
+_MAX_LEAD_CHARS = 1000
+_MAX_LEAD_LINK_SHARE = 0.2
+_LEAD_LOOKAHEAD = 3
+# Pages that draw their text with scripts may print it in <noscript> as well.
+_MIN_FALLBACK_CHARS = 200
 _MAX_CAPTION_CHARS = 600
 _MAX_STANDFIRST_CHARS = 600
 # Short lines above the headline inside the content (kicker, breadcrumb) are not body text.
@@ -27,6 +40,9 @@ _KICKER_WINDOW = 3
 _TRUSTED_CHARS = 400
 # Boilerplate markers never remove an element holding most of the content (a wrapper's class).
 _WRAPPER_SHARE = 0.6
+# A boilerplate marker worn by blocks holding more than this share of the content's text
+# is the page layout's name for its blocks.
+_LAYOUT_SHARE = 0.5
 _LINK_LIST_SHARE = 0.6
 _TOP_CANDIDATES = 5
 _MAX_LANDMARKS = 50
@@ -44,6 +60,9 @@ _SIBLING_SHARE = 0.2
 _SIBLING_LINK_SHARE = 0.3
 _SIBLING_PARAGRAPH_CHARS = 80
 _SIBLING_PARAGRAPH_LINK_SHARE = 0.25
+# Beside a marked-up content block, only blocks with next to no links join it: the
+# boxes of teasers and "latest stories" that sit there carry a link per item.
+_MARKED_SIBLING_LINK_SHARE = 0.05
 # Marked roots unrelated to the densest block must hold this share of the text to count.
 _UNRELATED_SHARE = 0.3
 # A trailing line this short without closing punctuation is a box label, not text.
@@ -112,13 +131,119 @@ def extract_body(
     roots, stats = _find_content(soup, tokens)
     if not roots:
         return Body([], [])
+    leads = _lead_paragraphs(roots[0], stats, tokens, match_key(headline) if headline else None)
     captions = _take_captions(roots, stats, tokens)
     standfirst = _take_standfirst(roots, tokens)
     for root in roots:
         _drop_boilerplate(root, tokens)
     paragraphs = [p for root in roots for p in block_texts(root)]
+    if leads:
+        opening = {match_key(p) for p in paragraphs[:_LEAD_LOOKAHEAD]}
+        paragraphs = [p for p in leads if match_key(p) not in opening] + paragraphs
     body = _clean(paragraphs, captions, headline)
     return Body(body.paragraphs, body.captions, standfirst)
+
+
+def _lead_paragraphs(
+    root: Tag, stats: dict[int, _Stats], tokens: Tokens, headline_key: str | None
+) -> list[str]:
+    """Paragraphs printed between the headline and the content, in document order.
+
+    Pages often set the lead paragraph apart from the text's container, under the
+    headline. The blocks before ``root`` (and before its ancestors, a few levels up) are
+    read nearest first, stepping over bylines, dates, pictures and furniture, up to the
+    headline (an <h1>, or a heading that reads as the headline) or to the first block
+    that is too long or too full of links to be a lead.
+    """
+    found: list[str] = []
+    node = root
+    for _ in range(_LEAD_LEVELS):
+        sibling = node.previous_sibling
+        while sibling is not None:
+            if isinstance(sibling, Tag):
+                if _is_headline(sibling, headline_key):
+                    return found
+                lead = _lead_in(sibling, stats, tokens, headline_key)
+                if lead is None:
+                    return found
+                found = [*lead, *found][-_MAX_LEAD_PARAGRAPHS:]
+                if _holds_headline(sibling, headline_key):
+                    return found
+            sibling = sibling.previous_sibling
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+            break
+        if _never_content(parent, tokens):
+            break
+        node = parent
+    return found
+
+
+def _is_headline(tag: Tag, headline_key: str | None) -> bool:
+    if tag.name == "h1":
+        return True
+    return (
+        bool(headline_key)
+        and tag.name in _HEADING_TAGS
+        and match_key(tag.get_text(" ")) == headline_key
+    )
+
+
+def _holds_headline(tag: Tag, headline_key: str | None) -> bool:
+    if tag.find("h1") is not None:
+        return True
+    if not headline_key:
+        return False
+    return any(
+        match_key(heading.get_text(" ")) == headline_key for heading in tag.find_all(_HEADING_TAGS)
+    )
+
+
+def _lead_in(
+    tag: Tag, stats: dict[int, _Stats], tokens: Tokens, headline_key: str | None
+) -> list[str] | None:
+    """The lead paragraphs at the end of a block above the content ([] when it has none),
+    or None where the search for a lead gives up (a long or link-heavy block)."""
+    measure = stats.get(id(tag))
+    if measure is None or measure.chars < _MIN_LEAD_CHARS:
+        return []
+    if _is_boilerplate(tag, tokens) or _is_caption_or_credit(tag, tokens):
+        return []
+    if measure.chars > _MAX_LEAD_CHARS or _link_share(measure) >= _MAX_LEAD_LINK_SHARE:
+        return None
+    if _is_set_apart(tag, tokens):
+        return []
+    holds_headline = _holds_headline(tag, headline_key)
+    texts = block_texts(tag, limit=_MAX_LEAD_BLOCK_LINES + 1)
+    if len(texts) > _MAX_LEAD_BLOCK_LINES:
+        return None
+    if measure.has_media:  # a picture's caption and credit are not the lead
+        pictured = _outermost_matches(
+            tag, lambda inner: inner.name == "figure" or _is_caption_or_credit(inner, tokens)
+        )
+        captions = {match_key(text) for inner in pictured for text in block_texts(inner)}
+        texts = [text for text in texts if match_key(text) not in captions]
+    if holds_headline:
+        heading = tag.find("h1") or tag.find(_HEADING_TAGS)
+        title = match_key(heading.get_text(" ")) if heading is not None else None
+        keys = [match_key(text) for text in texts]
+        below = [i for i, key in enumerate(keys) if key in (title, headline_key)]
+        texts = texts[below[-1] + 1 :] if below else []
+    lead: list[str] = []
+    for text in reversed(texts):
+        if _reads_as_lead(text):
+            lead.insert(0, text)
+            if len(lead) >= _MAX_LEAD_PARAGRAPHS:
+                break
+        elif lead:
+            break
+    return lead
+
+
+def _reads_as_lead(text: str) -> bool:
+    if len(text) < _MIN_LEAD_CHARS or lines.is_meta_line(text):
+        return False
+    return text.endswith(_CLOSING_PUNCTUATION) or len(text) >= _MIN_UNPUNCTUATED_LEAD_CHARS
 
 
 def _token_cache() -> Tokens:
@@ -169,6 +294,11 @@ def _content_roots(
         _largest(order, "main", stats),
     ):
         trusted = _trusted(candidate, densest, stats, needed)
+        if len(trusted) == 1:
+            # A marked block may hold only part of the story: the lead or the rest of the
+            # text can sit in blocks beside it.
+            root = _outer_wrapper(trusted[0], tokens)
+            return _with_siblings(root, stats, tokens, max_link_share=_MARKED_SIBLING_LINK_SHARE)
         if trusted:
             return trusted
     if dense_roots:
@@ -233,7 +363,12 @@ def _drop_junk(soup: BeautifulSoup) -> None:
         tag = stack.pop()
         for child in tag.contents:
             if isinstance(child, Tag):
-                if child.name in rules.JUNK_TAGS or (child.attrs and _is_hidden(child)):
+                if (
+                    child.name in rules.JUNK_TAGS
+                    and not _is_fallback_text(child)
+                    or child.attrs
+                    and _is_hidden(child)
+                ):
                     doomed.append(child)
                 else:
                     stack.append(child)
@@ -244,6 +379,13 @@ def _drop_junk(soup: BeautifulSoup) -> None:
             node.decompose()
         else:
             node.extract()
+
+
+def _is_fallback_text(tag: Tag) -> bool:
+    """A <noscript> holding paragraphs: the article itself, for readers without scripts."""
+    if tag.name != "noscript" or tag.find("p") is None:
+        return False
+    return len(tag.get_text()) >= _MIN_FALLBACK_CHARS
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -349,7 +491,14 @@ def _densest_block(order: list[Tag], stats: dict[int, _Stats], tokens: Tokens) -
             if held >= _MIN_RIVALS:
                 chosen = ancestor
                 break
-    # A lone wrapper adds nothing but may hold the text's neighbours one level up.
+    return _outer_wrapper(chosen, tokens)
+
+
+def _outer_wrapper(chosen: Tag, tokens: Tokens) -> Tag:
+    """The outermost element that wraps nothing but ``chosen``.
+
+    A lone wrapper adds nothing but may hold the text's neighbours one level up.
+    """
     while True:
         parent = chosen.parent
         if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
@@ -393,11 +542,22 @@ def _never_content(tag: Tag, tokens: Tokens) -> bool:
         return True
     if str(tag.get("role", "")).lower() in rules.BOILERPLATE_ROLES:
         return True
-    return bool(tokens(tag) & rules.NEVER_CONTENT_TOKENS)
+    names = tokens(tag)
+    if not names:
+        return False
+    # Run-together names count too: "commentsbox", "sidebarblocks".
+    return bool(names & rules.NEVER_CONTENT_TOKENS) or any(
+        name.startswith(rules.NEVER_CONTENT_PREFIXES) for name in names
+    )
 
 
-def _with_siblings(top: Tag, stats: dict[int, _Stats], tokens: Tokens) -> list[Tag]:
-    """The chosen block plus neighbouring blocks that read like more of the same text."""
+def _with_siblings(
+    top: Tag, stats: dict[int, _Stats], tokens: Tokens, *, max_link_share: float = 1.0
+) -> list[Tag]:
+    """The chosen block plus neighbouring blocks that read like more of the same text.
+
+    ``max_link_share`` caps the share of link text a joining sibling may hold.
+    """
     parent = top.parent
     if not isinstance(parent, Tag):
         return [top]
@@ -413,6 +573,8 @@ def _with_siblings(top: Tag, stats: dict[int, _Stats], tokens: Tokens) -> list[T
         if measure is None or not measure.chars or _is_boilerplate(sibling, tokens):
             continue
         link_share = _link_share(measure)
+        if link_share >= max_link_share:
+            continue
         prose = (
             sibling.name == "p"
             and measure.chars >= _SIBLING_PARAGRAPH_CHARS
@@ -526,8 +688,23 @@ def _take_standfirst(roots: list[Tag], tokens: Tokens) -> str | None:
             if len(text) > _MAX_STANDFIRST_CHARS or len(tag.find_all("p", limit=2)) > 1:
                 continue
             found = found or text or None
-            tag.decompose()
+            # A lead that opens the text is the story's first paragraph: it stays.
+            if not (_reads_as_lead(text) and _opens(root, tag)):
+                tag.decompose()
     return found
+
+
+def _opens(root: Tag, tag: Tag) -> bool:
+    """True when no more than a kicker's worth of text comes before ``tag`` in ``root``."""
+    seen = 0
+    for node in tag.previous_elements:
+        if node is root:
+            return True
+        if type(node) is NavigableString:
+            seen += len(node.strip())
+            if seen > _MAX_KICKER_CHARS * 2:
+                return False
+    return False
 
 
 def _is_standfirst_element(tag: Tag, tokens: Tokens) -> bool:
@@ -549,12 +726,15 @@ def _drop_boilerplate(root: Tag, tokens: Tokens) -> None:
     """Remove page furniture and link lists inside the content, sparing content wrappers."""
     stats = _subtree_stats(root)
     root_chars = stats[id(root)].chars
+    layout: list[frozenset[str]] = []  # worked out the first time a layout marker is met
 
     def unwanted(tag: Tag) -> bool:
         measure = stats[id(tag)]
         if _is_set_apart(tag, tokens):
             return not (measure.has_paragraph and measure.chars > _WRAPPER_SHARE * root_chars)
-        if _is_boilerplate(tag, tokens):
+        if not layout and tokens(tag) & rules.LAYOUT_TOKENS:
+            layout.append(_layout_tokens(root, stats, tokens))
+        if _is_boilerplate(tag, tokens, layout[0] if layout else frozenset()):
             if tokens(tag) & rules.COMMENT_TOKENS:
                 return True  # a long thread is still other people's text
             wrapper = measure.has_paragraph and measure.chars > _WRAPPER_SHARE * root_chars
@@ -563,6 +743,33 @@ def _drop_boilerplate(root: Tag, tokens: Tokens) -> None:
 
     for tag in _outermost_matches(root, unwanted):
         tag.decompose()
+
+
+def _layout_tokens(root: Tag, stats: dict[int, _Stats], tokens: Tokens) -> frozenset[str]:
+    """Boilerplate markers that the blocks holding most of the text under ``root`` carry.
+
+    Page builders name every block of a page alike ("elementor-widget"), and some pages
+    wrap the whole story in their paywall's box: a marker of that kind worn by most of
+    the text is the layout's, not furniture's.
+    """
+    held: dict[str, int] = {}
+    marked = rules.LAYOUT_TOKENS
+    stack: list[tuple[Tag, frozenset[str]]] = [
+        (child, frozenset()) for child in root.contents if isinstance(child, Tag)
+    ]
+    while stack:
+        tag, above = stack.pop()
+        names = tokens(tag)
+        if names:
+            fresh = (names & marked) - above
+            if fresh:
+                chars = stats[id(tag)].chars
+                for name in fresh:
+                    held[name] = held.get(name, 0) + chars
+                above = above | fresh
+        stack.extend((child, above) for child in tag.contents if isinstance(child, Tag))
+    floor = _LAYOUT_SHARE * stats[id(root)].chars
+    return frozenset(name for name, chars in held.items() if chars > floor)
 
 
 def _is_set_apart(tag: Tag, tokens: Tokens) -> bool:
@@ -576,7 +783,8 @@ def _is_set_apart(tag: Tag, tokens: Tokens) -> bool:
     return any(marker in name for name in names for marker in _PULL_QUOTE_MARKERS)
 
 
-def _is_boilerplate(tag: Tag, tokens: Tokens) -> bool:
+def _is_boilerplate(tag: Tag, tokens: Tokens, layout: frozenset[str] = frozenset()) -> bool:
+    """Page furniture by tag, role or class; ``layout`` markers (`_layout_tokens`) do not count."""
     # A <header> inside the content holds the headline and standfirst: its furniture
     # (byline, date, share bar) is caught by its own markers instead.
     if tag.name in rules.BOILERPLATE_TAGS and tag.name != "header":
@@ -587,6 +795,10 @@ def _is_boilerplate(tag: Tag, tokens: Tokens) -> bool:
     names = tokens(tag)
     if not names & rules.BOILERPLATE_TOKENS:
         return False
+    if layout:
+        names = names - layout
+        if not names & rules.BOILERPLATE_TOKENS:
+            return False
     if names & rules.STRONG_BOILERPLATE_TOKENS:
         return True
     return not names & rules.CONTENT_TOKENS

@@ -51,6 +51,44 @@ _INNER_AUTHOR_LABEL = re.compile(
     r"(?<!\w)(?:autor(?:in)?|author|auteur|autore|redaktion|text|von)\s*:\s*", re.I
 )
 _NEXT_LABEL = re.compile(r"\s[^\W\d_][\w/]*\s*:\s")
+# "Jane Doe im Gespräch mit John Roe": both people of an interview are its authors.
+_CONVERSATION = re.compile(
+    r"\s(?:im gespräch mit|im interview mit|in conversation with|en conversation avec|"
+    r"en conversación con|in conversazione con)\s",
+    re.I,
+)
+# "Text & Fotos: Jane Doe", "Text und Bild: Jane Doe": a credit label naming what she made.
+_CREDIT_LABEL = re.compile(
+    r"^(?:text|texte|texto|tekst|words|story|autor|author|fotos?|photos?|bilder?|images?)"
+    r"(?:\s*(?:&|\+|/|,|und|and|et|y|i)\s*"
+    r"(?:text|texte|texto|tekst|words|fotos?|photos?|bilder?|images?|video))+\s*:\s*",
+    re.I,
+)
+# A lone name that carries on after an opener inside the value ("Disko Von Ernst Lohoff",
+# "Blog Beitrag von Jane Doe"): a person's name is at least this many words.
+_MIN_INNER_NAME_WORDS = 2
+_MIN_ACRONYM_CHARS = 3
+# "Jane Doe (avec John Roe et Ann Poe)": co-authors named in brackets.
+_WITH = re.compile(r"^(?:avec|with|mit|con|com|z|met)\s+(?=\S)", re.I)
+_MAX_MIDDLE_NAME_WORDS = 3
+# A job title written as one word before the name: "Rechtsanwalt Jane Doe",
+# "FOCUS-Online-Experte Jane Doe", "Projektleiterin der X".
+_LEADING_ROLE_ENDINGS = (
+    "experte",
+    "expertin",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "anwalt",
+    "anwältin",
+    "leiter",
+    "leiterin",
+    "sprecher",
+    "sprecherin",
+    "reporter",
+    "reporterin",
+)
 
 
 @dataclass(slots=True)
@@ -80,7 +118,7 @@ def normalise_authors(values: Iterable[str | None]) -> list[str]:
             if slug_name:
                 from_urls.append(slug_name)
             continue
-        names = _read_names(text, strict=False)
+        names = _read_names(_loose_byline(text), strict=False)
         persons.extend(names.persons)
         agencies.extend(names.agencies)
         credits.extend(names.credits)
@@ -214,7 +252,7 @@ def _read_names(text: str, *, strict: bool) -> _Names:
         agency = agency_name(inner)
         if agency:
             names.agencies.append(agency)
-    text = collapse(_PARENS.sub(" ", text))
+    text = collapse(_PARENS.sub(_inner_names, text))
     text = _OTHER_CREDIT.sub("", text)
     if not strict:
         text = _after_dated_opener(text)
@@ -245,6 +283,47 @@ def _read_names(text: str, *, strict: bool) -> _Names:
     return names
 
 
+def _inner_names(match: re.Match[str]) -> str:
+    """What a bracket in a byline adds: co-authors after "with"/"avec", or the middle names
+    inside a name ("Bruno (Henrique Costa) Rodrigues"); anything else (an agency, a role)
+    is left out."""
+    inner = collapse(match.group(1))
+    with_others = _WITH.match(inner)
+    if with_others and inner[with_others.end() :][:1].isupper():
+        return ", " + inner[with_others.end() :] + ", "
+    words = inner.split()
+    after = match.string[match.end() :].lstrip()
+    if (
+        words
+        and len(words) <= _MAX_MIDDLE_NAME_WORDS
+        and after[:1].isupper()
+        and match.string[: match.start()].strip()[-1:].isalpha()
+        and not agency_name(inner)
+        and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+    ):
+        return " " + inner + " "
+    return " "
+
+
+def _loose_byline(text: str) -> str:
+    """A byline element's text made ready for reading: cut before a date, after an author
+    label inside the line, past a credit label, with an interview's people separated."""
+    label = _INNER_AUTHOR_LABEL.search(text)
+    if label and label.start() > 0:
+        rest = text[label.end() :]
+        following = _NEXT_LABEL.search(rest)
+        text = rest[: following.start()] if following else rest
+    text = _CREDIT_LABEL.sub("", text.strip())
+    opener = _OPENER.match(text)
+    lead = text[: opener.end()] if opener else ""
+    rest = text[len(lead) :]
+    cut = date_start(rest)
+    if cut and not _INNER_OPENER.search(rest[cut:]):
+        # "Author: Jane Doe am 29.12.2010, 13:36 Uhr", "Beitrag von jd12 » 21.01.2009"
+        rest = _DATE_LEAD_IN.sub("", rest[:cut]).rstrip(_TRIM + "»«›‹")
+    return _CONVERSATION.sub(", ", lead + rest)
+
+
 def _after_dated_opener(text: str) -> str:
     """ "Posted on June 3, 2020 by Jane Doe" → "Jane Doe": the names after an inner "by"
     whose lead-in is a date or a label, not a name ("Jane Doe, photos by ..." stays)."""
@@ -253,6 +332,16 @@ def _after_dated_opener(text: str) -> str:
         lead_words = {w.strip(".,:;").casefold() for w in lead.split()}
         if any(ch.isdigit() for ch in lead) or lead_words & lexicon.LABEL_WORDS:
             return text[match.end() :]
+        rest = text[match.end() :]
+        if (
+            not _SEPARATORS.search(lead)
+            and not lead_words & lexicon.CREDIT_WORDS
+            and rest[:1].isupper()
+            and rest.split()[0].casefold() not in lexicon.NAME_PARTICLES
+            and len(rest.split()) >= _MIN_INNER_NAME_WORDS
+            and _judge_part(rest.strip(_TRIM), strict=True) == "name"
+        ):
+            return rest  # "Disko Von Ernst Lohoff": a kicker before the byline
     return text
 
 
@@ -263,14 +352,22 @@ def _trim_part(part: str) -> str:
     if len(words) == 1 and _HANDLE_NAME.match(words[0]):
         return words[0].strip(_TRIM)
     for index, word in enumerate(words):
-        if any(ch.isdigit() for ch in word):
+        if any(ch.isdigit() for ch in word) and not (index == 0 and _HANDLE_NAME.match(word)):
             words = words[:index]
             break
     while words and _trimmable(words[-1]):
         words.pop()
-    while words and _trimmable(words[0]):
+    role = False
+    while words and (_trimmable(words[0]) or _is_leading_role(words[0])):
+        role = role or _is_leading_role(words[0])
         words.pop(0)
+    if role and words and words[0] in lexicon.NAME_PARTICLES:
+        return ""  # "Projektleiterin der X": the post's employer, not a name
     return " ".join(words).strip(_TRIM)
+
+
+def _is_leading_role(word: str) -> bool:
+    return word.strip(".,:;'’()").casefold().endswith(_LEADING_ROLE_ENDINGS)
 
 
 def _trimmable(word: str) -> bool:
@@ -295,6 +392,10 @@ def _judge_part(part: str, *, strict: bool) -> str:
         return "credit" if not strict and _is_credit(words) else "skip"
     if strict and part[0].isupper() and looks_like_organisation(part):
         return "skip"  # "By Jane Doe - Chrome Safe Browsing team": the desk, beside the name
+    if strict and _opens_with_acronym(words):
+        return "skip"  # "By Jane Doe, Staff Technologist, ACLU Speech": her unit, not a name
+    if not strict and _mixes_case(words):
+        return "prose"  # "deinen Hochzeitsbloggern": words of a sentence, not a name
     if all(w in lexicon.NOT_NAMES for w in bare):
         return "prose" if strict else "skip"
     core = [w for w in bare if w not in lexicon.NAME_PARTICLES]
@@ -307,6 +408,31 @@ def _judge_part(part: str, *, strict: bool) -> str:
             if not word[0].isupper() and low not in lexicon.NAME_PARTICLES:
                 return "prose"
     return "name"
+
+
+def _opens_with_acronym(words: list[str]) -> bool:
+    """True for "ACLU Speech": an acronym before mixed-case words names a body, while a
+    name printed in capitals is capitals throughout ("Martin UNTERSINGER" stays a name)."""
+    first = words[0].strip(".,")
+    return (
+        len(words) > 1
+        and len(first) >= _MIN_ACRONYM_CHARS
+        and first.isalpha()
+        and first.isupper()
+        and not all(w.isupper() for w in words[1:])
+    )
+
+
+def _mixes_case(words: list[str]) -> bool:
+    """True when a lower-case word that is no particle opens capitalised ones."""
+    first = words[0]
+    return (
+        len(words) > 1
+        and first.isalpha()
+        and first.islower()
+        and first not in lexicon.NAME_PARTICLES
+        and all(w[:1].isupper() for w in words[1:])
+    )
 
 
 def _is_credit(words: list[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
 
@@ -24,6 +25,12 @@ _TIMESTAMP = re.compile(r"^\d{10}(?:\d{3})?$")
 _COLON_FRACTION = re.compile(r"(T\d{2}:\d{2}:\d{2}):(\d{3})(?=Z|[+-]\d|$)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})([./\-])(\d{1,2})\2(\d{4})\b")
+# "23.09.22", "02/10/20": a numeric date with a two-digit year, then nothing but a clock.
+_SHORT_YEAR = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./])")
+# Two-digit years up to this one are read in the 2000s, later ones in the 1900s.
+_SHORT_YEAR_PIVOT = 69
+_LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)")
+_PATH_LOCALE = re.compile(r"/([a-z]{2}[-_][a-z]{2})(?=/|$)", re.I)
 _TOKENS = re.compile(r"[^\W\d_]+\.?|\d+|\S")
 _FRENCH_HOUR = re.compile(r"\b(\d{1,2})\s?h\s?(\d{2})\b")
 _DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})(?!\d)(?=\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b|$))")
@@ -31,6 +38,13 @@ _DOTTED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\.?(?=\s|$|,)", re.I)
 _ORDINAL_DOT_DAY = re.compile(r"\b(\d{1,2})\.(?=\s*[^\W\d_])")
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d\d)[/\-](?P<m>0?[1-9]|1[0-2])[/\-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)"
+)
+# "/news/23-01-2022-slug", "/texte/20220127-slug": a date opening a path segment.
+_URL_DAY_FIRST = re.compile(
+    r"/(?P<d>0?[1-9]|[12]\d|3[01])[-.](?P<m>0?[1-9]|1[0-2])[-.](?P<y>(?:19|20)\d\d)(?:[/\-_.]|$)"
+)
+_URL_COMPACT = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])[-_]"
 )
 _MONTH_WORD = (
     r"(?:"
@@ -48,6 +62,10 @@ _DATE_IN_TEXT = re.compile(
     r"|[0-3]?\d\.\s?[01]?\d\.\s?(?:19|20)\d\d"
     + _CLOCK
     + r"|[0-3]?\d/[01]?\d/(?:19|20)\d\d"
+    + _CLOCK
+    + r"|[0-3]?\d\.\s?[01]?\d\.\s?\d\d(?![\d.])"
+    + _CLOCK
+    + r"|[0-3]?\d/[01]?\d/\d\d(?![\d/])"
     + _CLOCK
     + r"|[0-3]?\d(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?"
     + _MONTH_WORD
@@ -71,12 +89,16 @@ _EASTERN_MIDNIGHT_HOURS = frozenset({21, 22, 23})
 _PARSER_ERRORS = (ValueError, OverflowError, TypeError, date_parser.ParserError)
 
 
-def normalise_date(raw: str | None) -> str | None:
+def normalise_date(raw: str | None, *, dayfirst: bool | None = None) -> str | None:
     """An ISO 8601 string for a date as written, or None when it cannot be trusted.
 
     The result keeps what the page gave and nothing more: a date alone stays a date,
     a time without seconds stays without seconds, and a zone appears only when the
     page stated one. Missing years, months or days are never filled in.
+
+    ``dayfirst`` is the page's own order of day and month (see `day_order`): it settles
+    "05/03/2024" and lets a two-digit year be read in a slashed date ("05/03/24"). Without
+    it such dates are refused; a dotted date ("23.09.22") is always day first.
     """
     if not raw:
         return None
@@ -85,6 +107,11 @@ def normalise_date(raw: str | None) -> str | None:
         return None
     if _TIMESTAMP.match(text):
         return _from_timestamp(text)
+    short = _SHORT_YEAR.match(text)
+    if short:
+        text = _four_digit_year(short, text, dayfirst)
+        if text is None:
+            return None
     basic = _BASIC_ISO.match(text)
     if basic:
         text = _extended_iso(basic)
@@ -96,26 +123,47 @@ def normalise_date(raw: str | None) -> str | None:
         if iso:
             return iso
     numeric = _NUMERIC_DMY.match(text)
-    dayfirst = False
     if numeric:
         first, sep, second = int(numeric.group(1)), numeric.group(2), int(numeric.group(3))
         if first > 12 or sep == ".":
-            dayfirst = True
-        elif second <= 12 and first != second:
+            order = True
+        elif second > 12 or first == second:
+            order = False
+        elif dayfirst is None:
             return None  # 05/03/2024 could be either; refuse to guess
-    return _parse(_prepare(text), dayfirst=dayfirst)
+        else:
+            order = dayfirst
+        return _parse(_prepare(text), dayfirst=order)
+    return _parse(_prepare(text), dayfirst=False)
 
 
-def find_date(text: str | None) -> str | None:
+def find_date(text: str | None, *, dayfirst: bool | None = None) -> str | None:
     """The first date written somewhere inside ``text`` ("Veröffentlicht am 06.10.2023 ..."),
-    as ISO 8601, or None when no part of it reads as a complete date."""
+    as ISO 8601, or None when no part of it reads as a complete date (``dayfirst``: the
+    page's order of day and month, as for `normalise_date`)."""
     if not text:
         return None
     for match in _DATE_IN_TEXT.finditer(text):
-        written = match.group(0)
-        iso = normalise_date(written) or normalise_date(_CLOCK_TAIL.sub("", written))
+        iso = _written_date(match.group(0), dayfirst)
         if iso:
             return iso
+    return None
+
+
+def _written_date(written: str, dayfirst: bool | None) -> str | None:
+    return normalise_date(written, dayfirst=dayfirst) or normalise_date(
+        _CLOCK_TAIL.sub("", written), dayfirst=dayfirst
+    )
+
+
+def date_span(text: str | None, *, dayfirst: bool | None = None) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of the first complete date written inside ``text``, or None."""
+    if not text:
+        return None
+    for match in _DATE_IN_TEXT.finditer(text):
+        iso = _written_date(match.group(0), dayfirst)
+        if iso:
+            return iso, match.start(), match.end()
     return None
 
 
@@ -124,13 +172,12 @@ def date_start(text: str | None) -> int | None:
     if not text:
         return None
     for match in _DATE_IN_TEXT.finditer(text):
-        written = match.group(0)
-        if normalise_date(written) or normalise_date(_CLOCK_TAIL.sub("", written)):
+        if _written_date(match.group(0), None):
             return match.start()
     return None
 
 
-def leading_date(text: str | None) -> tuple[str, str] | None:
+def leading_date(text: str | None, *, dayfirst: bool | None = None) -> tuple[str, str] | None:
     """(ISO date, the rest of the text) when ``text`` opens with a date
     ("11.12.2019 - Jane Doe" → ("2019-12-11", " - Jane Doe")), else None."""
     if not text:
@@ -139,17 +186,80 @@ def leading_date(text: str | None) -> tuple[str, str] | None:
     match = _DATE_IN_TEXT.match(stripped)
     if not match:
         return None
-    written = match.group(0)
-    iso = normalise_date(written) or normalise_date(_CLOCK_TAIL.sub("", written))
+    iso = _written_date(match.group(0), dayfirst)
     return (iso, stripped[match.end() :]) if iso else None
 
 
+def day_order(tags: Iterable[str | None], url: str | None = None) -> bool | None:
+    """Whether the page writes the day before the month: True ("02/10/2020" is 2 October),
+    False (month first, as in the United States), None when it cannot be told.
+
+    Read from the page's language tags (``<html lang>``, og:locale, content-language) and
+    its address (a locale in the path such as "/en-gb/", the country's domain). English
+    without a region, on a generic domain, tells nothing; sources that disagree tell
+    nothing either.
+    """
+    votes: set[bool] = set()
+    regionless_english = False
+    for tag in tags:
+        vote = _tag_order(tag)
+        if vote is None and tag and _LANGUAGE_TAG.match(tag.strip()):
+            regionless_english = regionless_english or tag.strip()[:2].lower() == "en"
+        if vote is not None:
+            votes.add(vote)
+    if url:
+        parts = urlsplit(url)
+        for locale in _PATH_LOCALE.findall(parts.path):
+            vote = _tag_order(locale)
+            if vote is not None:
+                votes.add(vote)
+        host = (parts.hostname or "").rstrip(".")
+        country = host.rsplit(".", 1)[-1] if "." in host else ""
+        if country in lexicon.MONTH_FIRST_COUNTRIES:
+            votes.add(False)
+        elif country in lexicon.DAY_FIRST_COUNTRIES and (regionless_english or not votes):
+            votes.add(True)
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _tag_order(tag: str | None) -> bool | None:
+    """The order of day and month a language tag implies ("en-US" month first, "en-GB"
+    and other languages day first), or None ("en" alone, year-first languages)."""
+    if not tag:
+        return None
+    match = _LANGUAGE_TAG.match(tag.strip())
+    if not match:
+        return None
+    language, region = match.group(1).lower(), (match.group(2) or "").lower()
+    if language in lexicon.YEAR_FIRST_LANGUAGES:
+        return None
+    if language != "en":
+        return True
+    if not region:
+        return None
+    return region not in lexicon.MONTH_FIRST_COUNTRIES
+
+
+def _four_digit_year(match: re.Match[str], text: str, dayfirst: bool | None) -> str | None:
+    """ "23.09.22 13:10" → "23.09.2022 13:10"; None when the order cannot be told."""
+    first, separator, second, year = match.groups()
+    if separator == "/":
+        if dayfirst is None:
+            return None
+        if not dayfirst:
+            first, second = second, first
+    short = int(year)
+    century = 2000 if short <= _SHORT_YEAR_PIVOT else 1900
+    return f"{first}.{second}.{century + short}{text[match.end() :]}"
+
+
 def date_from_url(url: str | None) -> str | None:
-    """The date in a URL path such as ``/2023/06/21/slug`` (a date only, never a time)."""
+    """The date in a URL path such as ``/2023/06/21/slug``, ``/23-01-2022-slug`` or
+    ``/20220127-slug`` (a date only, never a time)."""
     if not url:
         return None
     path = urlsplit(url).path
-    match = _URL_DATE.search(path)
+    match = _URL_DATE.search(path) or _URL_DAY_FIRST.search(path) or _URL_COMPACT.search(path)
     if not match:
         return None
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-
 from indexer.article import Article
 from indexer.errors import ExtractionError
 from indexer.scrape import decoding, fields, quality, records, rules, urls
 from indexer.scrape.body import extract_body
 from indexer.scrape.facts import Layers
+from indexer.scrape.htmlparse import cycle_collection_paused, parse_html
 from indexer.scrape.jsonld import jsonld_facts
 from indexer.scrape.markup import markup_facts
 from indexer.scrape.metatags import meta_facts, meta_map
@@ -52,7 +51,8 @@ def extract_article(
     text = text[: rules.MAX_MARKUP_CHARS]
     if decoding.is_plain_text(text, content_type):
         return _from_text(text, url)
-    return _from_html(text, url)
+    with cycle_collection_paused():
+        return _from_html(text, url)
 
 
 def _from_text(text: str, url: str | None) -> Article:
@@ -98,7 +98,7 @@ def _from_html(text: str, url: str | None) -> Article:
     signals = quality.page_signals(markup)
     # Class and rel values stay strings (split by the readers that need their words):
     # splitting every multi-valued attribute while parsing costs more than it saves.
-    soup = BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
+    soup = parse_html(markup)
     tree = PageTree(soup)  # read by the field readers; the body is cut out of the soup after
     # A page saved by a browser says where it came from; that beats a file:// address.
     given = url if urls.is_http(url) else urls.saved_from_url(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ from indexer.scrape.bylines import (
 )
 from indexer.scrape.dates import (
     date_from_url,
+    day_order,
     is_utc_time,
     local_reading,
     normalise_date,
@@ -53,6 +55,15 @@ _STANDFIRST_LOOKAHEAD = 3
 # A declared description shorter than this is a slogan or a label, not a standfirst.
 _MIN_STANDFIRST_WORDS = 8
 _OPENING_KEY_CHARS = 60
+# Layers besides one that must name its writers before they outweigh an unbacked first layer.
+_MIN_AGREEING_LAYERS = 2
+# Layers that declare dates for machines rather than print them for readers.
+_DECLARED_LAYERS = ("jsonld", "meta", "microdata")
+# A declared date this long after the date in the URL is a later republication.
+_URL_DATE_SLACK = timedelta(days=31)
+# A date printed twice this many days off the declared one is the page's own.
+_PRINTED_SLACK_DAYS = 7
+_NEVER = 1 << 30
 
 T = TypeVar("T")
 #: A field's value and the layer it came from ("jsonld", "meta", "microdata", "markup",
@@ -227,16 +238,23 @@ def with_standfirst(paragraphs: list[str], standfirst: str | None) -> list[str]:
 
 
 def authors(layers: Layers, site_names: list[str]) -> Picked[list[str]]:
-    """JSON-LD → meta → microdata → byline markup → "By X" text; the first that names a person.
+    """JSON-LD → meta → microdata → byline markup → "By X" text; the first that names a person,
+    unless the other layers agree on something else (see `_best_supported`).
 
-    A layer naming only an agency, a desk, a user name or the outlet itself is remembered
-    and used only if no later layer names a person.
+    A layer naming only an agency, a desk, a user name, the outlet itself (or a credit
+    holding its name) or only profile addresses is remembered and used only if no later
+    layer names a person.
     """
     site_keys = {match_key(n) for n in site_names if n}
     keys = _site_keys(site_names)
     fallback: Picked[list[str]] = ([], None)
-    named = [(layer, normalise_authors(facts.authors)) for layer, facts in _layers(layers)]
-    for index, (layer, names) in enumerate(named):
+    found: list[tuple[str, list[str]]] = []
+    for layer, facts in _layers(layers):
+        names = normalise_authors(facts.authors)
+        if names and all(urls.is_http(v) for v in facts.authors if v):
+            # Only profile addresses: a login read off a URL slug, weaker than a name.
+            fallback = fallback if fallback[0] else (names, layer)
+            continue
         persons = [
             n
             for n in names
@@ -245,13 +263,62 @@ def authors(layers: Layers, site_names: list[str]) -> Picked[list[str]]:
             and match_key(n) not in site_keys
             and not looks_like_organisation(n)
             and not _is_site_name(n, keys)
+            and not ((" " in n or "-" in n) and _names_site(n, keys))
         ]
         if persons:
-            later = [n for _, more in named[index + 1 :] for n in more if " " in n]
-            return [_fuller_name(n, later) for n in persons], layer
-        if names and not fallback[0]:
+            found.append((layer, persons))
+        elif names and not fallback[0]:
             fallback = (names, layer)
-    return fallback
+    if not found:
+        return fallback
+    layer, persons = _best_supported(found)
+    later = [n for other, more in found if other != layer for n in more if " " in n]
+    return dedupe(_fuller_name(n, later) for n in persons), layer
+
+
+def _best_supported(found: list[tuple[str, list[str]]]) -> tuple[str, list[str]]:
+    """The first layer's names, unless later layers name the same writers more completely
+    and two of them agree on it; no other layer shares a name with it while three agree on
+    other writers; or the visible byline names fewer of them and nothing backs the rest."""
+    layer, persons = found[0]
+    for name, names in found[1:]:
+        if (
+            len(names) > len(persons)
+            and _covers(names, persons)
+            and any(_covers(more, names) for other, more in found if other not in (layer, name))
+        ):
+            return name, names  # the metadata names only the first of several writers
+    if not any(_shares_person(persons, names) for _, names in found[1:]):
+        for name, names in found[1:]:
+            agreeing = [o for o, more in found[1:] if o != name and _covers(more, names)]
+            if len(agreeing) >= _MIN_AGREEING_LAYERS:
+                return name, names  # the layers agree on other writers than the first
+    byline = next((names for name, names in found if name == "text"), None)
+    if byline is None or layer == "text":
+        return layer, persons
+    others = [names for name, names in found[1:] if name != "text"]
+    backed = any(_shares_person(persons, names) for names in others)
+    if _covers(persons, byline) and len(persons) > len(byline) and not backed:
+        return "text", byline  # the markup swept up names beside the byline
+    return layer, persons
+
+
+def _shares_person(names: list[str], others: list[str]) -> bool:
+    return any(_same_person(a, b) for a in names for b in others)
+
+
+def _covers(names: list[str], others: list[str]) -> bool:
+    """True when every name of ``others`` is one of ``names``."""
+    return all(any(_same_person(a, b) for a in names) for b in others)
+
+
+def _same_person(one: str, other: str) -> bool:
+    """True when two names are one person's: equal letters, or a one-word name that is
+    the other's first name, last name or login ("Todd" / "Todd Bates")."""
+    if _letters(one) == _letters(other):
+        return True
+    short, full = (one, other) if len(one.split()) <= len(other.split()) else (other, one)
+    return " " not in short and _fuller_name(short, [full]) != short
 
 
 def _fuller_name(name: str, candidates: list[str]) -> str:
@@ -279,19 +346,46 @@ def published(layers: Layers, url: str | None = None) -> Picked[str]:
     """JSON-LD datePublished → meta → microdata → <time> → "Published ..." text → URL date.
 
     A time stated in UTC gives way to the page's own local reading of it when another
-    layer prints one (see `local_day`).
+    layer prints one (see `local_day`), and a declared date gives way to the one printed
+    at the headline when the declared modification date confirms it (see `reissued`).
     """
     values = _each(layers, "published")
-    found = _first_date(values)
-    if found[0]:
-        return local_day(found, values)
+    order = _day_order(layers, url)
+    found = _first_date(values, order)
     from_url = date_from_url(url)
+    if found[0]:
+        found = local_day(found, values, order)
+        if _url_outweighs(found, from_url):
+            return from_url, "url"
+        return reissued(found, layers, order)
     return (from_url, "url") if from_url else (None, None)
+
+
+def _url_outweighs(found: Picked[str], from_url: str | None) -> bool:
+    """True when the date in the article's URL beats the date a layer gives.
+
+    The URL is fixed when the article first goes out. A date read off the page's markup
+    or text that disagrees with it is most often another item's (a teaser, an event);
+    a declared date more than a month after it belongs to a later migration or
+    republication of the page.
+    """
+    stamp, layer = found
+    if not stamp or not from_url or stamp[:10] == from_url:
+        return False
+    if local_reading(stamp, from_url):
+        return True  # the URL names the local day of a UTC stamp
+    if layer not in _DECLARED_LAYERS:
+        return True
+    try:
+        gap = date.fromisoformat(stamp[:10]) - date.fromisoformat(from_url)
+    except ValueError:
+        return False
+    return gap > _URL_DATE_SLACK
 
 
 def updated(layers: Layers, published_at: str | None) -> Picked[str]:
     """JSON-LD dateModified → meta → microdata → <time> → "Updated ..." text; only if it differs."""
-    value, layer = _first_date(_each(layers, "updated"))
+    value, layer = _first_date(_each(layers, "updated"), _day_order(layers, None))
     if value is None or same_moment(value, published_at):
         return None, None
     return value, layer
@@ -393,7 +487,9 @@ def _each(layers: Layers, field: str) -> list[tuple[str, str | None]]:
     return [(layer, getattr(facts, field)) for layer, facts in _layers(layers)]
 
 
-def local_day(found: Picked[str], values: list[tuple[str, str | None]]) -> Picked[str]:
+def local_day(
+    found: Picked[str], values: list[tuple[str, str | None]], order: bool | None = None
+) -> Picked[str]:
     """The page's local reading of a date that a layer states in UTC.
 
     Structured data often serialises the publication time in UTC while the page prints
@@ -402,29 +498,98 @@ def local_day(found: Picked[str], values: list[tuple[str, str | None]]) -> Picke
     go by the printed day, so when another layer states the same moment in local time
     (or the local date alone) that reading is taken, unless another layer prints the UTC
     day itself. A UTC stamp at exactly 21:00-23:00
-    is a date without a time saved by a system east of Greenwich: its local day is taken.
+    is a date without a time saved by a system east of Greenwich: its local day is taken,
+    even where the page prints the stamp's UTC date alone (rendered without its zone).
+    ``order`` is the page's order of day and month (`dates.day_order`).
     """
     stamp, layer = found
     if not stamp:
         return found
     local: Picked[str] = (None, None)
+    midnight = utc_midnight_day(stamp)
     for other_layer, value in values:
-        other = normalise_date(value) if other_layer != layer else None
+        other = normalise_date(value, dayfirst=order) if other_layer != layer else None
         if not other:
             continue
-        if other[:10] == stamp[:10] and not is_utc_time(other):
+        if (
+            other[:10] == stamp[:10]
+            and not is_utc_time(other)
+            and not (midnight and len(other) == 10)
+        ):
             return found  # another layer prints the UTC day itself
-        if local[0] is None and local_reading(stamp, other):
+        if local[0] is None and local_reading(stamp, other) and not _loose_day(other_layer, other):
             local = (other, other_layer)
     if local[0]:
         return local
-    midnight = utc_midnight_day(stamp)
     return (midnight, layer) if midnight else found
 
 
-def _first_date(values: list[tuple[str, str | None]]) -> Picked[str]:
+def reissued(found: Picked[str], layers: Layers, order: bool | None = None) -> Picked[str]:
+    """The date printed at the headline instead of a declared publication date, when the
+    page's own evidence backs the printed one.
+
+    A page reissued under a new date (an evergreen guide brought up to date, a story
+    moved to the front again) keeps its first datePublished in its structured data, yet
+    shows readers the new date, unlabelled, where the dateline goes; the dateModified
+    beside it says that this printed date is the page's own and not a teaser's. A date
+    printed twice over (a date element and the dateline text agree) a few days off the
+    declared one is the page's too: declared dates that far off are often the day the
+    piece was filed or indexed. Readers, and the date filters, go by the printed date.
+    A printed date the page labels as an update ("Updated Jul 24, 2018") stays an update.
+    """
+    stamp, layer = found
+    if not stamp or layer not in _DECLARED_LAYERS:
+        return found
+    text = normalise_date(layers.text.published, dayfirst=order)
+    markup = normalise_date(layers.markup.published, dayfirst=order)
+    printed: Picked[str] = (text, "text") if text else (markup, "markup")
+    day = printed[0][:10] if printed[0] else None
+    if not day or day == stamp[:10]:
+        return found
+    labelled_update = normalise_date(layers.text.updated, dayfirst=order)
+    if labelled_update and labelled_update[:10] == day:
+        return found
+    written = normalise_date(getattr(layers, layer).published, dayfirst=order)
+    if written and written[:10] == day:
+        return found  # the page prints the declared stamp's UTC day, read locally above
+    modified = _first_date(
+        [(name, getattr(layers, name).updated) for name in _DECLARED_LAYERS], order
+    )[0]
+    # A modification date before publication is a scheduled post's, not a reissue's.
+    if (
+        modified
+        and modified[:10] >= stamp[:10]
+        and (modified[:10] == day or local_reading(modified, day))
+    ):
+        return printed
+    printed_twice = bool(text and markup and markup[:10] == day)
+    if printed_twice and _days_apart(day, stamp) <= _PRINTED_SLACK_DAYS:
+        return printed
+    return found
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return _NEVER
+
+
+def _loose_day(layer: str, iso: str) -> bool:
+    """A date without a time read from the text: too weak to say which day a UTC stamp
+    falls on locally (it may be any date printed near the headline)."""
+    return layer == "text" and len(iso) == len("2000-01-01")
+
+
+def _day_order(layers: Layers, url: str | None) -> bool | None:
+    """The page's order of day and month, from its declared languages and its address."""
+    tags = (layers.markup.language, layers.meta.language, layers.jsonld.language)
+    return day_order(tags, url)
+
+
+def _first_date(values: list[tuple[str, str | None]], order: bool | None = None) -> Picked[str]:
     for layer, value in values:
-        iso = normalise_date(value)
+        iso = normalise_date(value, dayfirst=order)
         if iso:
             return iso, layer
     return None, None

@@ -18,10 +18,16 @@ _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _MAX_NODES = 5_000
 _MAX_DEPTH = 12
+# A person's own description that opens with their full name: "Jane Doe ist freie Autorin",
+# "Jane Doe - engineer and rider". Only the capitalised words right after the first name.
+_MAX_EXTRA_NAME_WORDS = 2
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 Node = dict[str, Any]
 # Nodes whose dates are not the page's (a site's or a person's founding or birth date).
 _UNDATED_TYPES = frozenset({"website", "person", "organization", "newsmediaorganization"})
+# Nodes whose author is not the page's: a reader's comment, review, question or answer.
+_NOT_THE_WORK = _UNDATED_TYPES | {"comment", "review", "question", "answer", "rating"}
 
 
 def jsonld_facts(soup: BeautifulSoup, tree: PageTree | None = None) -> Facts:
@@ -70,6 +76,10 @@ def _page_facts(top: list[Node], index: dict[str, Node], site: str | None) -> Fa
         dated = None
     page = dated or next((n for n in top if types_of(n) & rules.PAGE_TYPES), None)
     authors = _authors(page, index) if page is not None else []
+    if not authors:
+        # Another kind of work the page is about (a series, a recipe, a how-to) names it.
+        work = next((n for n in top if n.get("author") and not types_of(n) & _NOT_THE_WORK), None)
+        authors = _authors(work, index) if work is not None else []
     if not authors:
         people = [n for n in top if types_of(n) == {"person"} and _text(n.get("name"))]
         if len(people) == 1:
@@ -210,7 +220,9 @@ def _authors(article: Node, index: dict[str, Node]) -> list[str]:
         if isinstance(value, str):
             persons.append(value)
         elif isinstance(value, dict):
-            name = _text(value.get("name"))
+            name = _text(value.get("name")) or _given_and_family(value)
+            if name and " " not in name:
+                name = _fuller_name(name, value)
             if not name:
                 name = _text(value.get("url")) or _text(value.get("@id"))
             if not name:
@@ -220,6 +232,31 @@ def _authors(article: Node, index: dict[str, Node]) -> list[str]:
             else:
                 persons.append(name)
     return persons or organisations
+
+
+def _given_and_family(person: Node) -> str | None:
+    given, family = _text(person.get("givenName")), _text(person.get("familyName"))
+    return f"{given} {family}" if given and family else None
+
+
+def _fuller_name(first: str, person: Node) -> str:
+    """The whole name of a person node named by first name only: from its given and family
+    names, else from its description when that opens with the first name and a surname."""
+    whole = _given_and_family(person)
+    if whole and whole.split()[0].casefold() == first.casefold():
+        return whole
+    description = _text(person.get("description")) or ""
+    if not description.startswith(first + " "):
+        return first
+    extra: list[str] = []
+    for word in description[len(first) :].split()[:_MAX_EXTRA_NAME_WORDS]:
+        match = _NAME_WORD.fullmatch(word)
+        if not match or not word[0].isupper():
+            break
+        extra.append(word)
+    if not extra or len(extra) == _MAX_EXTRA_NAME_WORDS:
+        return first  # no surname, or a sentence rather than a name ("Jane Says Hello")
+    return " ".join([first, *extra])
 
 
 def _keywords(value: Any) -> list[str]:

@@ -13,7 +13,7 @@ _MIN_LETTERS = 60
 # Probability a detection needs to stand on its own, and to overrule a declared tag.
 _CONFIDENT = 0.90
 _OVERRULE = 0.999
-_SAMPLE_CHARS = 4_000
+_SAMPLE_CHARS = 2_000
 _LETTERS = re.compile(r"[^\W\d_]")
 # Tags the detector and pages spell differently for one language.
 _SAME_LANGUAGE = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi"}

@@ -188,6 +188,18 @@ BYLINE_OPENERS = (
     "texto:",
     "tekst:",
     "redaktion:",
+    "blog beitrag von",
+    "ein gastbeitrag von",
+    "gastbeitrag von",
+    "eine kolumne von",
+    "kolumne von",
+    "ein kommentar von",
+    "ein interview von",
+    "gespeichert von",
+    "autoren",
+    "autorinnen",
+    "auteurs",
+    "autores",
 )
 #: News agencies and wire services: kept as authors only when no person is named.
 AGENCIES: dict[str, str] = {
@@ -306,7 +318,8 @@ ORGANISATION_WORDS = frozenset(
      "gesellschaft", "association", "foundation", "group", "gruppe", "club", "network",
      "netzwerk", "blog", "tv", "radio", "fernsehen", "service", "services", "desk",
      "pressestelle", "experience", "illustrierte", "welle", "diario", "journal", "times",
-     "post", "daily", "weekly", "tribune", "herald", "gazette", "nachrichten", "aktuell"}
+     "post", "daily", "weekly", "tribune", "herald", "gazette", "nachrichten", "aktuell",
+     "project", "programme", "projekt", "programm", "initiative"}
 )  # fmt: skip
 #: Compound endings that make a single word an organisation ("Energieverband").
 ORGANISATION_ENDINGS = ("verband", "verein", "stiftung", "zeitung", "magazin", "verlag")
@@ -359,6 +372,9 @@ TRIMMED_ROLE_WORDS = frozenset(
         "fri",
         "sat",
         "sun",
+        # A commenter's name runs into the verb: "Jane Doe sagt:", "Jane Doe says".
+        "sagt",
+        "says",
     }
 )
 #: Words that make a byline part a picture or media credit, never the article's author.
@@ -611,6 +627,36 @@ MONTH_NAMES: dict[str, str] = {
     "październik": "October",
     "listopad": "November",
     "grudzień": "December",
+    # Russian and Ukrainian (genitive, as dates are written)
+    "января": "January",
+    "февраля": "February",
+    "марта": "March",
+    "апреля": "April",
+    "мая": "May",
+    "июня": "June",
+    "июля": "July",
+    "августа": "August",
+    "сентября": "September",
+    "октября": "October",
+    "ноября": "November",
+    "декабря": "December",
+    "січня": "January",
+    "лютого": "February",
+    "березня": "March",
+    "квітня": "April",
+    "травня": "May",
+    "червня": "June",
+    "липня": "July",
+    "серпня": "August",
+    "вересня": "September",
+    "жовтня": "October",
+    "листопада": "November",
+    "грудня": "December",
+    # Swedish, Danish and Norwegian forms not listed above
+    "maj": "May",
+    "augusti": "August",
+    "desember": "December",
+    "december": "December",
     # Short forms used in datelines
     "jan": "January",
     "feb": "February",
@@ -726,6 +772,21 @@ TIMEZONE_OFFSETS: dict[str, int] = {
 #: Earliest and latest years accepted as a publication date.
 MIN_YEAR = 1900
 MAX_YEAR = 2100
+#: Countries (domain and locale region codes) that write the month before the day.
+MONTH_FIRST_COUNTRIES = frozenset({"us", "ph", "fm", "pw", "mh", "as", "gu", "mp", "vi", "pr"})
+#: Country domains of places writing the day first, where a page in English without a
+#: region is read in the local order ("02/10/2020" on a .uk page is 2 October).
+DAY_FIRST_COUNTRIES = frozenset(
+    {
+        "uk", "ie", "au", "nz", "in", "za", "ng", "ke", "gh", "pk", "sg", "my", "mt", "cy",
+        "de", "at", "ch", "fr", "be", "nl", "lu", "it", "es", "pt", "br", "mx", "ar", "cl",
+        "co", "pe", "ve", "uy", "bo", "ec", "py", "pl", "cz", "sk", "si", "hr", "rs", "ro",
+        "bg", "gr", "tr", "ru", "ua", "by", "dk", "no", "se", "fi", "is", "ee", "lv", "il",
+        "eg", "ma", "tn", "dz", "ae", "sa", "qa", "kw", "jo", "lb",
+    }
+)  # fmt: skip
+#: Languages that write numeric dates year first: a slashed date there is not day/month.
+YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn", "fa"})
 
 # --- Access and consent walls ---------------------------------------------------------------
 

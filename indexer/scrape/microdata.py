@@ -15,6 +15,19 @@ from indexer.scrape.tree import PageTree
 _RDFA_PREFIXES = ("schema:", "sdo:")
 _RDFA_SCHEMA = re.compile(r"(?:^|\s)(?:schema|sdo):", re.I)
 _URL_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "img": "src", "source": "src"}
+# hCard: the class tokens of an author's card and of the name inside it.
+_CARD_TOKENS = ("vcard",)
+_CARD_NAME_TOKEN = "fn"
+_CARD_AUTHOR_TOKENS = frozenset({"author", "byline", "post-author", "entry-author", "autor"})
+# A card this many levels below an author element still names the author ("author" >
+# "Posted by" > "vcard").
+_CARD_AUTHOR_LEVELS = 3
+# Cards in these regions name commenters or other writers.
+_CARD_FOREIGN_TOKENS = frozenset(
+    {"comment", "comments", "comment-author", "commentlist", "sidebar", "widget", "related"}
+)
+_CARD_FOREIGN_TAGS = frozenset({"aside", "nav", "form"})
+_MAX_CARDS = 3
 
 
 def microdata_facts(soup: BeautifulSoup, tree: PageTree | None = None) -> Facts:
@@ -26,7 +39,7 @@ def microdata_facts(soup: BeautifulSoup, tree: PageTree | None = None) -> Facts:
     scope = _article_scope(tree)
     props = _props(tree, scope if scope is not None else soup)
     if not props:
-        return Facts()
+        return Facts(authors=tuple(card_authors(tree)))
 
     def value(name: str) -> str | None:
         for tag in props.get(name, []):
@@ -39,7 +52,9 @@ def microdata_facts(soup: BeautifulSoup, tree: PageTree | None = None) -> Facts:
     return Facts(
         headline=value("headline") or (value("name") if scope is not None else None),
         description=value("description"),
-        authors=tuple(_people(props.get("author", []) + props.get("creator", []))),
+        authors=tuple(
+            _people(props.get("author", []) + props.get("creator", [])) or card_authors(tree)
+        ),
         published=value("datepublished") or value("datecreated") or value("uploaddate"),
         updated=value("datemodified"),
         section=value("articlesection"),
@@ -61,6 +76,57 @@ def item_value(tag: Tag) -> str | None:
     if attribute and tag.has_attr(attribute) and tag.name != "a":
         return clean_value(str(tag[attribute]))
     return collapse(tag.get_text(" ")) or None
+
+
+def card_authors(tree: PageTree) -> list[str]:
+    """Names from hCard author cards (``class="author vcard"`` > ``class="fn"``), the
+    microformat blog tools print under a post, outside comments and side columns."""
+    names: list[str] = []
+    byline: Tag | None = None
+    for card in tree.with_tokens(_CARD_TOKENS):
+        holder_of_card = _author_holder(tree, card)
+        if holder_of_card is None or _in_foreign_card_region(tree, card):
+            continue
+        if byline is None:
+            byline = holder_of_card.parent
+        elif holder_of_card.parent is not byline and holder_of_card is not byline:
+            continue  # another post's or another box's card: only the first byline's names
+        tokens = tree.class_tokens(card)
+        holder = card if _CARD_NAME_TOKEN in tokens else _card_name(tree, card)
+        text = collapse(holder.get_text(" ")) if holder is not None else ""
+        if text and text not in names:
+            names.append(text)
+            if len(names) >= _MAX_CARDS:
+                break
+    return names
+
+
+def _card_name(tree: PageTree, card: Tag) -> Tag | None:
+    for tag in card.find_all(True):
+        if _CARD_NAME_TOKEN in tree.class_tokens(tag):
+            return tag
+    return None
+
+
+def _author_holder(tree: PageTree, card: Tag) -> Tag | None:
+    """The card, or the element just above it, that is marked as the author's; else None."""
+    tag: Tag | None = card
+    for _ in range(_CARD_AUTHOR_LEVELS + 1):
+        if tag is None or tag.name in ("body", "html"):
+            return None
+        if tree.class_tokens(tag) & _CARD_AUTHOR_TOKENS or "author" in str(tag.get("rel", "")):
+            return tag
+        tag = tag.parent
+    return None
+
+
+def _in_foreign_card_region(tree: PageTree, card: Tag) -> bool:
+    for parent in card.parents:
+        if parent.name in ("body", "html"):
+            return False
+        if parent.name in _CARD_FOREIGN_TAGS or tree.class_tokens(parent) & _CARD_FOREIGN_TOKENS:
+            return True
+    return False
 
 
 def _article_scope(tree: PageTree) -> Tag | None:

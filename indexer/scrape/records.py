@@ -51,6 +51,11 @@ CANONICAL_KEYS = ("canonical_url", "canonical_link", "canonical")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LIST_SEPARATOR = re.compile(r"\s*[;,]\s*")
 _ID_CHARS = 16
+# Body characters (after the headline) read to detect the language of a record that
+# declares none. The detector's cost grows with the text; on 5,000 Reuters records and
+# the 1,120 pages of the extraction sets, 600 characters gave the same language as
+# 4,000 for all but two texts, both of which it then recognised and before did not.
+LANGUAGE_SAMPLE_CHARS = 600
 
 
 def is_record_type(content_type: str | None) -> bool:
@@ -117,7 +122,7 @@ def article_from_record(record: dict[str, Any], url: str | None = None) -> Artic
     if language:
         provenance["language"] = RECORD_LAYER
     else:
-        language, layer = detected_language(body)
+        language, layer = detected_language(language_sample(headline, body))
         if language and layer:
             provenance["language"] = layer
     return Article(
@@ -149,6 +154,12 @@ def record_body(record: dict[str, Any]) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     parts = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
     return "\n\n".join(paragraph for part in parts if (paragraph := collapse(part)))
+
+
+def language_sample(headline: str | None, body: str) -> str:
+    """The text a record's language is detected from: its headline and the body's start."""
+    start = body[:LANGUAGE_SAMPLE_CHARS]
+    return f"{headline}\n\n{start}" if headline else start
 
 
 def record_article_id(

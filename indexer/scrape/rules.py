@@ -537,6 +537,9 @@ STRONG_BOILERPLATE_TOKENS = frozenset(
         "condividi",
     }
 )
+#: Boilerplate tokens that also name a layout's blocks: they mark nothing when the blocks
+#: wearing them hold most of the content's text.
+LAYOUT_TOKENS = frozenset({"widget", "paywall"})
 #: Tokens of reader comment threads, removed from the content however long they are
 #: ("comment" alone also names opinion pieces).
 COMMENT_TOKENS = frozenset({"comments", "commentlist", "disqus", "replies"})
@@ -555,6 +558,8 @@ NEVER_CONTENT_TOKENS = frozenset(
         "navbar",
     }
 )
+#: Beginnings of run-together class/id names of such regions ("commentsbox", "sidebarblocks").
+NEVER_CONTENT_PREFIXES = ("comments", "sidebar")
 #: Whole class names of text hidden from sight or kept for screen readers only.
 HIDDEN_CLASSES = frozenset(
     {

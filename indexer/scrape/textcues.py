@@ -14,10 +14,10 @@ from indexer.scrape.bylines import (
     names_after_date,
     piece_byline_names,
 )
-from indexer.scrape.dates import find_date, leading_date
+from indexer.scrape.dates import date_span, day_order, find_date, leading_date
 from indexer.scrape.facts import Facts
 from indexer.scrape.markup import article_region
-from indexer.scrape.textutil import collapse
+from indexer.scrape.textutil import collapse, match_key, short_text
 from indexer.scrape.tree import PageTree
 
 _MAX_LINES = 300
@@ -25,6 +25,8 @@ _MAX_LINES = 300
 # publication date; further down, dates belong to the story, not to its publication.
 _DATE_LINE_WINDOW = 40
 _MAX_DATE_LINE_CHARS = 150
+# A dateline opening a paragraph begins within this many characters of its start.
+_DATELINE_HEAD = 40
 # Text pieces read after the <h1> when looking for its dateline.
 _NEAR_STRINGS = 30
 _BYLINE_HOLDERS = ["p", "div", "span", "address", "small", "em", "li", "h4", "h5", "h6"]
@@ -36,6 +38,9 @@ _LEADING_CLOCK = re.compile(
 )
 _DATELINE_SEPARATOR = re.compile(r"^\s*[|\-–—·•,/]\s*")
 _MAX_HEADINGS = 5
+# Headings compared with the <title>, and the fewest words one must share with it.
+_MAX_TITLED_HEADINGS = 20
+_MIN_TITLED_WORDS = 2
 # Lines looked at just above the <h1> for a dateline with the author's name.
 _BEFORE_HEADING = 6
 # A line of page furniture that opens with a date label: "Letzte Änderung: ... Erschienen
@@ -46,6 +51,8 @@ _OPENING_LABEL = re.compile(
     + r")\s*:",
     re.I,
 )
+# Metas naming the page's locale, which settles the order of day and month.
+_LOCALE_METAS = frozenset({"og:locale", "content-language", "language", "dc.language"})
 _LABEL = re.compile(
     r"(?<!\w)(?P<label>"
     + "|".join(sorted((re.escape(k) for k in lexicon.DATE_LABELS), key=len, reverse=True))
@@ -62,6 +69,7 @@ def text_facts(soup: BeautifulSoup, url: str | None, tree: PageTree | None = Non
     authors: list[str] = []
     published = updated = loose = None
     pending: str | None = None
+    order = page_day_order(soup, url, tree)
     for index, line in enumerate(_lines(soup, tree)):
         if not authors:
             authors = (
@@ -69,9 +77,9 @@ def text_facts(soup: BeautifulSoup, url: str | None, tree: PageTree | None = Non
             )
         dated = [d for d in map(lines.labelled_date, lines.split_date_labels(line)) if d]
         if not dated and (len(line) <= _MAX_DATE_LINE_CHARS or _OPENING_LABEL.match(line)):
-            dated = labelled_dates(line)
+            dated = labelled_dates(line, dayfirst=order)
         if not dated and pending and len(line) <= _MAX_DATE_LINE_CHARS:
-            iso = find_date(line)
+            iso = find_date(line, dayfirst=order)
             dated = [(pending, iso)] if iso else []
         # A label alone on its line ("Mise en ligne", "Datum:") dates the line after it.
         pending = lexicon.DATE_LABELS.get(line.rstrip(" :").casefold())
@@ -81,11 +89,11 @@ def text_facts(soup: BeautifulSoup, url: str | None, tree: PageTree | None = Non
             else:
                 published = published or iso
         if not dated and loose is None and index < _DATE_LINE_WINDOW:
-            loose = _loose_date(line)
+            loose = _loose_date(line, dayfirst=order)
         if authors and published and updated:
             break
     if not (published or loose):
-        loose = date_near_headline(soup, tree)
+        loose = date_near_headline(soup, tree, dayfirst=order)
     if not authors:
         authors = byline_near_headline(soup, tree)
     return Facts(authors=tuple(authors), published=published or loose, updated=updated)
@@ -103,14 +111,14 @@ def byline_near_headline(soup: BeautifulSoup, tree: PageTree | None = None) -> l
         after = heading.find_all_next(_BYLINE_HOLDERS, limit=_NEAR_STRINGS)
         before = heading.find_all_previous(_BYLINE_HOLDERS, limit=_BEFORE_HEADING)
     for tag in after:
-        line = collapse(tag.get_text(" "))
-        if line and len(line) <= _MAX_DATE_LINE_CHARS:
+        line = short_text(tag, _MAX_DATE_LINE_CHARS)
+        if line:
             names = byline_names(line) or dateline_names(line)
             if names:
                 return names
     for tag in before:
-        line = collapse(tag.get_text(" "))
-        if line and len(line) <= _MAX_DATE_LINE_CHARS:
+        line = short_text(tag, _MAX_DATE_LINE_CHARS)
+        if line:
             names = dateline_names(line)
             if names:
                 return names
@@ -148,11 +156,14 @@ def _near_headline(soup: BeautifulSoup, *, after: int, before: int) -> list[str]
     return found
 
 
-def date_near_headline(soup: BeautifulSoup, tree: PageTree | None = None) -> str | None:
+def date_near_headline(
+    soup: BeautifulSoup, tree: PageTree | None = None, *, dayfirst: bool | None = None
+) -> str | None:
     """A date printed just below (or just above) the page's <h1>: the usual dateline.
 
     Pages with several <h1> elements (a screen-reader "Navigation" heading, a logo) are
-    read at the longest one first: the headline.
+    read at the longest one first: the headline. ``dayfirst`` is the page's order of day
+    and month (`page_day_order`).
     """
     for heading in _headline_headings(soup, tree):
         after = heading.find_all_next(string=True, limit=_NEAR_STRINGS)
@@ -163,44 +174,98 @@ def date_near_headline(soup: BeautifulSoup, tree: PageTree | None = None) -> str
                     continue
                 line = collapse(str(text))
                 if line and len(line) <= _MAX_DATE_LINE_CHARS:
-                    iso = _loose_date(line)
+                    iso = _loose_date(line, dayfirst=dayfirst)
                     if iso:
                         return iso
     return None
 
 
+def page_day_order(
+    soup: BeautifulSoup, url: str | None, tree: PageTree | None = None
+) -> bool | None:
+    """Whether the page writes numeric dates day first (see `dates.day_order`), from its
+    <html lang>, og:locale and content-language, and its address."""
+    tags: list[str] = []
+    html = tree.find("html") if tree is not None else soup.find("html")
+    if isinstance(html, Tag):
+        tags += [str(html[a]) for a in ("lang", "xml:lang") if html.has_attr(a)]
+    for meta in tree.find_all("meta") if tree is not None else soup.find_all("meta"):
+        key = str(meta.get("property") or meta.get("name") or meta.get("http-equiv") or "")
+        if key.strip().lower() in _LOCALE_METAS and meta.get("content"):
+            tags.append(str(meta["content"]))
+    return day_order(tags, url)
+
+
 def _headline_headings(soup: BeautifulSoup, tree: PageTree | None = None) -> list[Tag]:
-    """The page's first few <h1> elements, longest text first."""
+    """The headings that may be the headline: those the page's <title> repeats (at any
+    level), then the first few <h1> elements, longest text first."""
     found = (
         tree.find_all("h1", limit=_MAX_HEADINGS)
         if tree is not None
         else soup.find_all("h1", limit=_MAX_HEADINGS)
     )
     headings = [h for h in found if isinstance(h, Tag)]
-    if len(headings) < 2:
-        return headings
-    return sorted(headings, key=lambda h: -len(h.get_text(" ", strip=True)))
+    if len(headings) > 1:
+        headings.sort(key=lambda h: -len(h.get_text(" ", strip=True)))
+    titled = _titled_headings(soup, tree)
+    seen = {id(h) for h in titled}
+    return titled + [h for h in headings if id(h) not in seen]
 
 
-def labelled_dates(line: str) -> list[tuple[str, str]]:
+def _titled_headings(soup: BeautifulSoup, tree: PageTree | None = None) -> list[Tag]:
+    """Headings whose whole text the page's <title> holds ("Headline | Site"), in page
+    order: the headline, even where the page marks it up as an <h2> or an <h6>."""
+    title = tree.find("title") if tree is not None else soup.find("title")
+    if not isinstance(title, Tag):
+        return []
+    title_key = f" {match_key(title.get_text(' '))} "
+    levels = ("h1", "h2", "h3", "h4", "h5", "h6")
+    found = (
+        tree.find_all(levels, limit=_MAX_TITLED_HEADINGS)
+        if tree is not None
+        else soup.find_all(levels, limit=_MAX_TITLED_HEADINGS)
+    )
+    titled: list[Tag] = []
+    for heading in found:
+        key = match_key(heading.get_text(" "))
+        if len(key.split()) >= _MIN_TITLED_WORDS and f" {key} " in title_key:
+            titled.append(heading)
+    return titled[:_MAX_HEADINGS]
+
+
+def labelled_dates(line: str, *, dayfirst: bool | None = None) -> list[tuple[str, str]]:
     """("published"|"updated", ISO) for each "Label: date" inside a line, in order."""
     found: list[tuple[str, str]] = []
     matches = list(_LABEL.finditer(line))
+    if matches and lexicon.DATE_LABELS[matches[0]["label"].lower()] == "updated":
+        # "Dec. 6, 2024, 10:00 PM / Updated Dec. 7, 2024": the unlabelled date before the
+        # update is the publication date.
+        iso = find_date(line[: matches[0].start()], dayfirst=dayfirst)
+        if iso:
+            found.append(("published", iso))
     for match, following in zip(matches, [*matches[1:], None], strict=False):
         end = following.start() if following else len(line)
-        iso = find_date(line[match.end() : end])
+        iso = find_date(line[match.end() : end], dayfirst=dayfirst)
         if iso:
             found.append((lexicon.DATE_LABELS[match["label"].lower()], iso))
     return found
 
 
-def _loose_date(line: str) -> str | None:
-    """A date in a short line (dateline, byline with date), or opening a longer one."""
+def _loose_date(line: str, *, dayfirst: bool | None = None) -> str | None:
+    """A date in a short line (dateline, byline with date), or opening a longer one as a
+    dateline does ("27.1.2022 - Bei ...", "Karlsruhe, (12.11.2021). ..."): set off from
+    the sentence after it, not part of it ("Am 27. Januar 1945 wurde ...")."""
     if _NOT_PUBLICATION.search(line):
         return None
     if len(line) <= _MAX_DATE_LINE_CHARS:
-        return find_date(line)
-    return find_date(line[:40])
+        return find_date(line, dayfirst=dayfirst)
+    found = date_span(line[: _DATELINE_HEAD + _MAX_DATE_LINE_CHARS], dayfirst=dayfirst)
+    if found is None or found[1] > _DATELINE_HEAD:
+        return None
+    if any(word[:1].islower() for word in line[: found[1]].split()):
+        return None  # "Mercurial 5.2 was released on November 5, 2019."
+    after = line[found[2] :].lstrip()
+    return found[0] if found[1] == 0 or not after[:1].isalnum() else None
 
 
 def _lines(soup: BeautifulSoup, tree: PageTree | None = None) -> list[str]:

@@ -6,6 +6,10 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -34,6 +38,27 @@ def collapse(text: str | None) -> str:
     if not text.isascii() and _HAS_INVISIBLE.search(text):
         text = text.translate(_INVISIBLE)
     return _WHITESPACE.sub(" ", text).strip()
+
+
+def short_text(tag: Tag, limit: int) -> str | None:
+    """``collapse(tag.get_text(" "))`` when that is at most ``limit`` characters, else None.
+
+    The element's strings are read only as far as needed to tell, so a container holding
+    the whole story is given up on after its first few hundred characters. (The collapsed
+    text of the first strings is never longer than that of all of them.)
+    """
+    pieces: list[str] = []
+    size = 0
+    check_at = 2 * limit
+    for piece in tag.strings:
+        pieces.append(piece)
+        size += len(piece) + 1
+        if size > check_at:
+            if len(collapse(" ".join(pieces))) > limit:
+                return None
+            check_at = 2 * size
+    line = collapse(" ".join(pieces))
+    return line if len(line) <= limit else None
 
 
 def clean_value(value: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
 
@@ -218,15 +219,40 @@ class PageTree:
     def _token_positions(self) -> dict[str, list[int]]:
         """Positions of the named elements by class token, each list in document order."""
         if self._by_token is None:
-            by_token: dict[str, list[int]] = {}
+            # Elements sharing their names share their tokens: group them by names first,
+            # so each distinct set of names is split once.
+            groups: dict[tuple[object, ...], list[int]] = {}
             elements = self.elements
             for index in self._named_positions():
-                for token in self.class_tokens(elements[index]):
+                attrs = elements[index].attrs
+                raw = attrs.get("class")
+                names = (
+                    tuple(raw) if isinstance(raw, list) else raw,
+                    attrs.get("id"),
+                    attrs.get("data-testid"),
+                    attrs.get("data-component"),
+                )
+                holders = groups.get(names)
+                if holders is None:
+                    groups[names] = [index]
+                else:
+                    holders.append(index)
+            by_token: dict[str, list[int]] = {}
+            known = self._tokens_by_names
+            mixed: set[str] = set()
+            for names, positions in groups.items():
+                tokens = known.get(names)
+                if tokens is None:
+                    tokens = known[names] = frozenset(class_tokens(elements[positions[0]]))
+                for token in tokens:
                     holders = by_token.get(token)
                     if holders is None:
-                        by_token[token] = [index]
+                        by_token[token] = positions.copy()
                     else:
-                        holders.append(index)
+                        holders.extend(positions)
+                        mixed.add(token)
+            for token in mixed:
+                by_token[token].sort()
             self._by_token = by_token
         return self._by_token
 
@@ -264,8 +290,14 @@ def class_tokens(tag: Tag) -> set[str]:
             names.append(str(value))
     tokens: set[str] = set()
     for name in names:
-        low = str(name).lower()
-        tokens.add(low)
-        if _SEPARATED.search(low):
-            tokens.update(piece for piece in _PIECES.split(low) if piece)
+        tokens.update(_name_tokens(str(name)))
     return tokens
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """One name lower-cased, whole and split on "-", "_" and spaces (pages reuse their names)."""
+    low = name.lower()
+    if not _SEPARATED.search(low):
+        return (low,)
+    return (low, *(piece for piece in _PIECES.split(low) if piece))

@@ -22,19 +22,30 @@ from search_web.settings import Settings
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
 @click.option("--threads", type=click.IntRange(1, 256), default=8, show_default=True)
+@click.option(
+    "--result-cache",
+    type=click.IntRange(0, 100_000),
+    default=None,
+    help="Search results kept for repeated queries (default 512; 0 turns the cache off, "
+    "e.g. to measure every search in full).",
+)
 @pass_state
-def serve_command(state: CliState, host: str, port: int, threads: int) -> None:
+def serve_command(
+    state: CliState, host: str, port: int, threads: int, result_cache: int | None
+) -> None:
     """Serve the search site and the JSON API with waitress."""
-    serve_site(state.settings, host, port, threads)
+    serve_site(state.settings, host, port, threads, result_cache=result_cache)
 
 
-def serve_site(settings: Settings, host: str, port: int, threads: int) -> None:
+def serve_site(
+    settings: Settings, host: str, port: int, threads: int, *, result_cache: int | None = None
+) -> None:
     """Run the app under waitress until interrupted, then close the search service."""
     if not settings.index_dir.exists():
         click.echo("No index yet: run `broadsheet reindex --full`. Serving anyway.", err=True)
     else:
         _warn_if_index_damaged(settings)
-    app = create_app(settings)
+    app = create_app(settings, result_cache=result_cache)
     click.echo(f"Serving Broadsheet at {output.server_url(host, port)} (data: {settings.data_dir})")
     click.echo("Press Ctrl+C to stop.")
     try:

@@ -47,7 +47,8 @@ def crawl_options(base: str, **changes: object) -> CrawlOptions:
     settings: dict[str, object] = {
         "seeds": (f"{base}/", f"{base}/feed.xml"),
         "delay_s": 0.01,
-        "timeout_s": 0.3,
+        # Generous enough that only the deliberately slow page times out on a busy machine.
+        "timeout_s": 1.5,
         "max_retries": 1,
         "backoff_s": 0.05,
         "max_bytes": 512 * 1024,
@@ -97,7 +98,7 @@ class Crawled:
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
-    site = NewsSite(crawl_delay=CRAWL_DELAY, retry_after_s=1, slow_s=1.0)
+    site = NewsSite(crawl_delay=CRAWL_DELAY, retry_after_s=1, slow_s=4.0)
     server = SiteServer(site)
     data_dir = tmp_path_factory.mktemp("crawl")
     try:

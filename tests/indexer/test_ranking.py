@@ -80,7 +80,7 @@ def test_exact_word_form_ranks_above_other_forms_of_its_stem(service: SearchServ
 
 
 def _has_coordination(query: object) -> bool:
-    if isinstance(query, CoordinatedOr):
+    if isinstance(query, CoordinatedOr) and query.exponent > 0:
         return True
     return any(_has_coordination(child) for child in getattr(query, "subqueries", ()))
 

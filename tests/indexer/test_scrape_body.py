@@ -250,3 +250,93 @@ def test_a_long_comment_thread_is_never_the_article() -> None:
     body = _body(html)
     assert "Paragraph 2 about the pier" in body
     assert "Comment 3" not in body
+
+
+def test_lead_paragraph_above_the_marked_body_opens_the_text() -> None:
+    lead = "The pier will close for a month while the harbour board repairs its decking."
+    html = (
+        "<html><body><article><header><h1>Pier to close for repairs</h1></header>"
+        "<div class='meta'>12 May 2024</div>"
+        f"<div class='summary-box'><p>{lead}</p></div>"
+        f"<div class='article-body'>{_prose(4)}</div>"
+        "<div class='teasers'><a href='/a'>Another story about something else</a></div>"
+        "</article></body></html>"
+    )
+    paragraphs = _body(html).split("\n\n")
+    assert paragraphs[0] == lead
+    assert paragraphs[1].startswith("Paragraph 0 about the pier")
+    assert "Another story" not in _body(html)
+
+
+def test_lead_inside_the_headline_block_is_read_below_the_headline() -> None:
+    lead = "Repairs to the pier start in May and should be finished before the summer."
+    html = (
+        "<html><body><article>"
+        "<div class='top'><a href='/'>Home</a><h1>Pier repairs</h1>"
+        f"<p>12 May 2024</p><p>{lead}</p></div>"
+        f"<div class='article-body'>{_prose(4)}</div></article></body></html>"
+    )
+    body = _body(html)
+    assert body.startswith(lead)
+    assert "Home" not in body
+
+
+def test_no_lead_is_taken_from_a_long_block_or_a_link_box_above_the_body() -> None:
+    teaser = "Read our earlier report on the harbour board and its plans for the pier."
+    html = (
+        "<html><body><article><h1>Pier repairs</h1>"
+        f"<div class='more'><p><a href='/earlier'>{teaser}</a></p></div>"
+        f"<div class='article-body'>{_prose(4)}</div></article></body></html>"
+    )
+    assert teaser not in _body(html)
+
+
+def test_story_split_over_sibling_blocks_beside_the_marked_body_is_kept_whole() -> None:
+    html = (
+        "<html><body><main>"
+        f"<div class='block'><div class='article-body'>{_prose(3)}</div></div>"
+        f"<div class='block'><div class='paragraphs'>{_prose(4, 'harbour')}</div></div>"
+        "<div class='block'><h2>Latest</h2><ul>"
+        + "".join(f"<li><a href='/{i}'>Teaser headline number {i} here</a></li>" for i in range(6))
+        + "</ul></div></main></body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 2 about the pier" in body
+    assert "Paragraph 3 about the harbour" in body
+    assert "Teaser headline" not in body
+
+
+def test_page_builder_block_names_do_not_mark_the_text_as_furniture() -> None:
+    blocks = "".join(
+        f"<div class='builder-widget builder-widget-text'>{_prose(2, topic)}</div>"
+        for topic in ("pier", "harbour", "beach")
+    )
+    html = (
+        "<html><body><div class='entry-content'>"
+        f"{blocks}<div class='share-widget'><a href='/s'>Share this</a></div>"
+        "</div></body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 1 about the harbour" in body
+    assert "Paragraph 1 about the beach" in body
+    assert "Share this" not in body
+
+
+def test_a_widget_in_the_text_is_still_furniture_when_it_holds_little() -> None:
+    html = (
+        f"<html><body><div class='entry-content'>{_prose(4)}"
+        "<div class='sidebar-widget'><p>Follow the harbour board on the radio every week.</p>"
+        "</div></div></body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 3 about the pier" in body
+    assert "Follow the harbour board" not in body
+
+
+def test_text_printed_only_for_readers_without_scripts_is_read() -> None:
+    html = (
+        "<html><body><div id='app'></div>"
+        f"<noscript><div class='post'>{_prose(3)}</div></noscript>"
+        "<noscript><img src='pixel.gif'></noscript></body></html>"
+    )
+    assert "Paragraph 2 about the pier" in _body(html)

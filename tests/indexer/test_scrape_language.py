@@ -49,3 +49,20 @@ def test_short_text_is_not_guessed() -> None:
     assert detect_language("Hallo Welt") is None
     assert choose_language(None, "Hallo Welt") == (None, None)
     assert choose_language("fr", "Hallo Welt") == ("fr", "declared")
+
+
+def test_detection_reads_an_opening_sample_of_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer.scrape import language
+
+    seen: list[str] = []
+    identifier = language._identifier()
+
+    class Spy:
+        def classify(self, text: str) -> tuple[str, float]:
+            seen.append(text)
+            return identifier.classify(text)
+
+    monkeypatch.setattr(language, "_identifier", lambda: Spy())
+    text = ENGLISH * 40 + GERMAN * 40
+    assert detect_language(text)[0] == "en"
+    assert seen == [text[:2000]]

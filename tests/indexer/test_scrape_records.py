@@ -11,10 +11,13 @@ import pytest
 from crawl_cache import CrawlCache, import_paths
 from crawl_cache.importers.jsonl import ARTICLE_RECORD_CONTENT_TYPE as CACHE_RECORD_TYPE
 from indexer import ExtractionError, SearchRequest, SearchService, extract_article, reindex
+from indexer.scrape.language import detect_language
 from indexer.scrape.records import (
     ARTICLE_RECORD_CONTENT_TYPE,
+    LANGUAGE_SAMPLE_CHARS,
     article_from_record,
     is_record_type,
+    language_sample,
 )
 
 CORPUS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpus"
@@ -136,6 +139,38 @@ def test_a_trafilatura_record_maps_field_by_field() -> None:
     assert article.language == "de"
     assert article.provenance["language"] == "record"
     assert article.provenance["source"] == "record"
+
+
+GERMAN_PARAGRAPH = (
+    "Der Gemeinderat hat am Donnerstag beschlossen, die sp\u00e4te F\u00e4hre auch im "
+    "Winter fahren zu lassen, nachdem die Anwohner in einer Unterschriftenliste darum "
+    "gebeten hatten. Die Schiffe fahren ab dem ersten Dezember alle vierzig Minuten."
+)
+
+
+def test_an_undeclared_language_is_detected_from_the_start_of_the_record() -> None:
+    english = " ".join(PARAGRAPHS * 3)
+    german = " ".join([GERMAN_PARAGRAPH] * 30)
+    record = {**CORPUS, "body": f"{english}\n\n{german}"}
+    assert LANGUAGE_SAMPLE_CHARS <= len(english) < len(record["body"]) // 4
+    # Read whole, the text is mostly German; a record is judged by its opening.
+    assert detect_language(record["body"])[0] == "de"  # type: ignore[index]
+
+    article = article_from_record(record)
+
+    assert article.language == "en"
+    assert article.provenance["language"] == "text"
+    assert article_from_record({**CORPUS, "body": german}).language == "de"
+
+
+def test_the_language_sample_is_the_headline_and_the_start_of_the_body() -> None:
+    body = "word " * 1000
+    sample = language_sample("A headline", body)
+
+    assert sample.startswith("A headline\n\n")
+    assert sample.endswith(body[:LANGUAGE_SAMPLE_CHARS])
+    assert len(sample) == len("A headline\n\n") + LANGUAGE_SAMPLE_CHARS
+    assert language_sample(None, "short body") == "short body"
 
 
 def test_trafilatura_raw_text_is_read_when_there_is_no_text() -> None:

@@ -105,3 +105,20 @@ def test_an_element_from_another_page_is_refused(soup: BeautifulSoup) -> None:
     other = BeautifulSoup("<p>elsewhere</p>", "lxml").find("p")
     with pytest.raises(ValueError, match="not part of this page"):
         tree.find_all("em", other)
+
+
+def test_tokens_shared_by_different_names_stay_in_document_order() -> None:
+    soup = BeautifulSoup(
+        '<div class="card a"><p class="card-b">x</p></div><div id="card"></div>'
+        '<span class="card a"></span><i class="A card"></i><b data-testid="card_c"></b>',
+        "lxml",
+        multi_valued_attributes=None,
+    )
+    tree = PageTree(soup)
+    expected = [tag for tag in soup.find_all(True) if "card" in class_tokens(tag)]
+    assert [tag.name for tag in expected] == ["div", "p", "div", "span", "i", "b"]
+    assert _same(tree.with_tokens({"card"}), expected)
+    assert _same(tree.with_tokens({"a"}), [t for t in expected if "a" in class_tokens(t)])
+    assert class_tokens(soup.find("b")) == {"card_c", "card", "c"}
+    assert _same(tree.with_tokens({"card"}, first=3), expected[:3])
+    assert _same(tree.with_tokens({"card"}, first=4), expected[:4])
