@@ -11,6 +11,7 @@ value however many of its copies carry it.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from datetime import datetime, time
@@ -34,6 +35,7 @@ from .story_grouping import (
     StoryKeys,
     StorySplit,
     column_values,
+    dated_in_order,
     day_values,
     values_of,
 )
@@ -353,17 +355,14 @@ def _date_range_docs(searcher: Searcher, query: wq.DateRange) -> set[int] | None
     if not all(bound is None or isinstance(bound, datetime) for bound in (start, end)):
         return None
     # Undated documents hold the column's default and no term: no range matches them.
-    values = column_values(reader, query.fieldname, False)
-    found = set()
-    for docnum, value in enumerate(values):
-        if not isinstance(value, datetime) or value.year <= 1:
-            continue
-        if start is not None and (value <= start if query.startexcl else value < start):
-            continue
-        if end is not None and (value >= end if query.endexcl else value > end):
-            continue
-        found.add(docnum)
-    return found
+    times, docnums = dated_in_order(reader, query.fieldname)
+    first = 0
+    if start is not None:
+        first = (bisect_right if query.startexcl else bisect_left)(times, start)
+    last = len(times)
+    if end is not None:
+        last = (bisect_left if query.endexcl else bisect_right)(times, end)
+    return set(docnums[first:last])
 
 
 def published_window(start: datetime | None, end: datetime | None) -> wq.Query:

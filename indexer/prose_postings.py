@@ -17,9 +17,9 @@ with Whoosh's own writer.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +42,9 @@ PROSE_PARTS = ("headline", "description", "body", "captions")
 _MEMO_LIMIT = 500_000
 # Whoosh's default token pattern, and the same pattern without its capturing group.
 _WITHOUT_GROUPS = {r"[\w\*]+(\.?[\w\*]+)*": r"[\w\*]+(?:\.?[\w\*]+)*"}
+# Token patterns no match of which holds a line break: the tokens of texts joined by
+# line breaks are then the tokens of each text in turn.
+_LINE_BOUND_PATTERNS = frozenset(_WITHOUT_GROUPS)
 
 
 @dataclass(frozen=True)
@@ -210,8 +213,8 @@ class ProsePostings:
         if plan is not None and isinstance(value, str):
             folder = self._folders[WORDS_FIELD]
             parts = [(name, part) for name in PROSE_PARTS if (part := document.get(name))]
-            if "\n".join(part for _name, part in parts) == value:
-                # Line breaks never join tokens, so the joined text's tokens are the parts'.
+            line_bound = plan.folding.pattern in _LINE_BOUND_PATTERNS
+            if line_bound and "\n".join(part for _name, part in parts) == value:
                 words = []
                 for name, part in parts:
                     words.extend(self._folded(folded, name, part, folder))

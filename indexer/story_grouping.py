@@ -345,6 +345,24 @@ def day_values(reader: Any, fieldname: str) -> list[Any]:
     return _derived(reader, fieldname, "days", _days)
 
 
+def dated_in_order(reader: Any, fieldname: str) -> tuple[list[Any], list[int]]:
+    """The dated documents of a datetime column sorted by time: (times, document numbers).
+
+    Undated documents (the column's default, a year of 1 or less) are left out.
+    """
+    times, docnums = _derived(reader, fieldname, "in_order", _in_order)
+    return times, docnums
+
+
+def _in_order(values: list[Any]) -> Any:
+    pairs = sorted(
+        (value, docnum)
+        for docnum, value in enumerate(values)
+        if isinstance(value, datetime) and value.year > 1
+    )
+    return [value for value, _docnum in pairs], [docnum for _value, docnum in pairs]
+
+
 def _days(values: list[Any]) -> list[Any]:
     return [
         value.date() if isinstance(value, datetime) and value.year > 1 else None for value in values
@@ -355,9 +373,7 @@ def _reversed_times(values: list[Any]) -> list[Any]:
     return [datetime.max - value for value in values]
 
 
-def _derived(
-    reader: Any, fieldname: str, kind: str, derive: Callable[[list[Any]], list[Any]]
-) -> list[Any]:
+def _derived(reader: Any, fieldname: str, kind: str, derive: Callable[[list[Any]], Any]) -> Any:
     """A list computed from a held column, held along with it."""
     segments = tuple(_segment_id(leaf) for leaf, _offset in reader.leaf_readers())
     with _COLUMNS_LOCK:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -472,7 +473,8 @@ def _densest_block(order: list[Tag], stats: dict[int, _Stats], tokens: Tokens) -
         return None
     # Comment threads and sidebars can be the densest text on a page; they are never it.
     ranked = sorted(scores, key=lambda key: scores[key][0], reverse=True)
-    top = [key for key in ranked if not _never_content(scores[key][1], tokens)][:_TOP_CANDIDATES]
+    kept = (key for key in ranked if not _never_content(scores[key][1], tokens))
+    top = list(islice(kept, _TOP_CANDIDATES))
     if not top:
         return None
     best = max(top, key=lambda key: scores[key][0] * (1 - _link_share(stats[key])))
@@ -571,6 +573,8 @@ def _with_siblings(
             continue
         measure = stats.get(id(sibling))
         if measure is None or not measure.chars or _is_boilerplate(sibling, tokens):
+            continue
+        if _never_content(sibling, tokens):
             continue
         link_share = _link_share(measure)
         if link_share >= max_link_share:

@@ -15,6 +15,7 @@ from indexer.scrape.markup import markup_facts
 from indexer.scrape.metatags import meta_facts, meta_map
 from indexer.scrape.microdata import microdata_facts
 from indexer.scrape.plaintext import parse_text_layout
+from indexer.scrape.signoffs import signed_off_names
 from indexer.scrape.textcues import text_facts
 from indexer.scrape.textutil import strip_inert_markup, word_count
 from indexer.scrape.tree import PageTree
@@ -113,6 +114,8 @@ def _from_html(text: str, url: str | None) -> Article:
     page = fields.page_url(canonical, given)
     names = fields.site_names(layers, page)
     headline, headline_from = fields.headline(layers, names)
+    # Read before the body is cut out of the soup: a sign-off sits right below the text.
+    authors = fields.authors(layers, names, lambda: signed_off_names(soup, tree))
     extracted = extract_body(soup, headline=headline, tree=tree)
     body = quality.choose_body(
         fields.with_standfirst(
@@ -129,7 +132,7 @@ def _from_html(text: str, url: str | None) -> Article:
         "headline": (headline, headline_from),
         "source": fields.source(layers, page),
         "description": fields.description(layers, extracted.standfirst),
-        "authors": fields.authors(layers, names),
+        "authors": authors,
         "published": fields.published(layers, page or given),
         "language": fields.language(layers, body),
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -237,13 +237,18 @@ def with_standfirst(paragraphs: list[str], standfirst: str | None) -> list[str]:
     return [text, *paragraphs]
 
 
-def authors(layers: Layers, site_names: list[str]) -> Picked[list[str]]:
+def authors(
+    layers: Layers,
+    site_names: list[str],
+    signed_off: Callable[[], list[str]] | None = None,
+) -> Picked[list[str]]:
     """JSON-LD → meta → microdata → byline markup → "By X" text; the first that names a person,
     unless the other layers agree on something else (see `_best_supported`).
 
     A layer naming only an agency, a desk, a user name, the outlet itself (or a credit
     holding its name) or only profile addresses is remembered and used only if no later
-    layer names a person.
+    layer names a person. ``signed_off`` reads the names signed below the text (layer
+    "signoff"); it is asked last, only when no layer names a person.
     """
     site_keys = {match_key(n) for n in site_names if n}
     keys = _site_keys(site_names)
@@ -255,25 +260,34 @@ def authors(layers: Layers, site_names: list[str]) -> Picked[list[str]]:
             # Only profile addresses: a login read off a URL slug, weaker than a name.
             fallback = fallback if fallback[0] else (names, layer)
             continue
-        persons = [
-            n
-            for n in names
-            if not agency_name(n)
-            and not is_handle(n)
-            and match_key(n) not in site_keys
-            and not looks_like_organisation(n)
-            and not _is_site_name(n, keys)
-            and not ((" " in n or "-" in n) and _names_site(n, keys))
-        ]
+        persons = _persons(names, site_keys, keys)
         if persons:
             found.append((layer, persons))
         elif names and not fallback[0]:
             fallback = (names, layer)
     if not found:
+        if signed_off is not None:
+            persons = _persons(normalise_authors(signed_off()), site_keys, keys)
+            if persons:
+                return persons, "signoff"
         return fallback
     layer, persons = _best_supported(found)
     later = [n for other, more in found if other != layer for n in more if " " in n]
     return dedupe(_fuller_name(n, later) for n in persons), layer
+
+
+def _persons(names: list[str], site_keys: set[str], keys: set[str]) -> list[str]:
+    """The names that are people: no agency, user name, organisation or the outlet itself."""
+    return [
+        n
+        for n in names
+        if not agency_name(n)
+        and not is_handle(n)
+        and match_key(n) not in site_keys
+        and not looks_like_organisation(n)
+        and not _is_site_name(n, keys)
+        and not ((" " in n or "-" in n) and _names_site(n, keys))
+    ]
 
 
 def _best_supported(found: list[tuple[str, list[str]]]) -> tuple[str, list[str]]:
@@ -532,10 +546,11 @@ def reissued(found: Picked[str], layers: Layers, order: bool | None = None) -> P
     moved to the front again) keeps its first datePublished in its structured data, yet
     shows readers the new date, unlabelled, where the dateline goes; the dateModified
     beside it says that this printed date is the page's own and not a teaser's. A date
-    printed twice over (a date element and the dateline text agree) a few days off the
-    declared one is the page's too: declared dates that far off are often the day the
-    piece was filed or indexed. Readers, and the date filters, go by the printed date.
-    A printed date the page labels as an update ("Updated Jul 24, 2018") stays an update.
+    printed a few days off the declared one and backed by a second source (a date element
+    and the dateline text agree, or another declared layer states it) is the page's too:
+    declared dates that far off are often the day the piece was filed or indexed.
+    Readers, and the date filters, go by the printed date. A printed date the page labels
+    as an update ("Updated Jul 24, 2018") stays an update.
     """
     stamp, layer = found
     if not stamp or layer not in _DECLARED_LAYERS:
@@ -562,8 +577,12 @@ def reissued(found: Picked[str], layers: Layers, order: bool | None = None) -> P
         and (modified[:10] == day or local_reading(modified, day))
     ):
         return printed
-    printed_twice = bool(text and markup and markup[:10] == day)
-    if printed_twice and _days_apart(day, stamp) <= _PRINTED_SLACK_DAYS:
+    backers = [markup] if text else []
+    backers += [getattr(layers, name).published for name in _DECLARED_LAYERS if name != layer]
+    backed = any(
+        (iso := normalise_date(value, dayfirst=order)) and iso[:10] == day for value in backers
+    )
+    if backed and _days_apart(day, stamp) <= _PRINTED_SLACK_DAYS:
         return printed
     return found
 

@@ -47,10 +47,11 @@ class SoupBuilder(LXMLTreeBuilder):
         # Plain string keys and values go in as they are; the dictionary's own conversions
         # only change other types.
         attrs = self.attribute_dict_class(attrib)
-        for key, value in attrs.items():
-            if key[:1] == "{" or value.__class__ is not str:
-                super().start(tag, attrib, nsmap)
-                return
+        if attrs:
+            for key, value in attrs.items():
+                if key[:1] == "{" or value.__class__ is not str:
+                    super().start(tag, attrib, nsmap)
+                    return
         soup = self.soup
         if soup.current_data:
             _end_data(soup)
@@ -60,29 +61,29 @@ class SoupBuilder(LXMLTreeBuilder):
         siblings = parent.contents
         previous_sibling = siblings[-1] if siblings else None
         typed = self._typed_strings.get(tag)
-        element.__dict__.update(
-            parser_class=soup.__class__,
-            name=tag,
-            namespace=None,
-            _namespaces=self.active_namespace_prefixes[-1] or {},
-            prefix=None,
-            sourceline=None,
-            sourcepos=None,
-            attribute_value_list_class=self.attribute_value_list_class,
-            attrs=attrs,
-            known_xml=False,
-            contents=[],
-            parent=parent,
-            previous_element=previous,
-            next_element=None,
-            next_sibling=None,
-            previous_sibling=previous_sibling,
-            hidden=False,
-            can_be_empty_element=self._empty is None or tag in self._empty,
-            cdata_list_attributes=None,
-            preserve_whitespace_tags=self._preserved,
-            interesting_string_types=typed if typed is not None else self._plain_strings,
-        )
+        element.__dict__ = {
+            "parser_class": soup.__class__,
+            "name": tag,
+            "namespace": None,
+            "_namespaces": self.active_namespace_prefixes[-1] or {},
+            "prefix": None,
+            "sourceline": None,
+            "sourcepos": None,
+            "attribute_value_list_class": self.attribute_value_list_class,
+            "attrs": attrs,
+            "known_xml": False,
+            "contents": [],
+            "parent": parent,
+            "previous_element": previous,
+            "next_element": None,
+            "next_sibling": None,
+            "previous_sibling": previous_sibling,
+            "hidden": False,
+            "can_be_empty_element": self._empty is None or tag in self._empty,
+            "cdata_list_attributes": None,
+            "preserve_whitespace_tags": self._preserved,
+            "interesting_string_types": typed if typed is not None else self._plain_strings,
+        }
         if previous is not None:
             previous.next_element = element
         if previous_sibling is not None:
@@ -158,14 +159,14 @@ def _end_data(soup: BeautifulSoup) -> None:
     siblings = parent.contents
     previous_sibling = siblings[-1] if siblings else None
     fix = parent.next_element is not None
-    string.__dict__.update(
-        hidden=False,
-        parent=parent,
-        previous_element=previous,
-        next_element=None,
-        next_sibling=None,
-        previous_sibling=previous_sibling,
-    )
+    string.__dict__ = {
+        "hidden": False,
+        "parent": parent,
+        "previous_element": previous,
+        "next_element": None,
+        "next_sibling": None,
+        "previous_sibling": previous_sibling,
+    }
     if previous is not None:
         previous.next_element = string
     if previous_sibling is not None:

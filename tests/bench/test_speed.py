@@ -153,6 +153,14 @@ def test_quick_run_writes_every_figure(speed: ModuleType, corpus: Path, tmp_path
         figures["api_p95_ms"] / figures["plain_query_p95_ms"], abs=0.01
     )
     assert figures["api_non_200"] == figures["page_non_200"] == 0
+    for name in ("api_server_cpu_p95_ms", "page_server_cpu_p95_ms", "api_cpu_p95_ms"):
+        assert figures[name] > 0, name
+    assert figures["api_cpu_p95_ratio"] == pytest.approx(
+        figures["api_cpu_p95_ms"] / figures["plain_query_cpu_p95_ms"], abs=0.01
+    )
+    assert figures["page_cpu_p95_minus_api_ms"] == pytest.approx(
+        figures["page_server_cpu_p95_ms"] - figures["api_server_cpu_p95_ms"], abs=0.01
+    )
     if "load_errors" in figures:  # wrk installed
         assert figures["load_errors"] == 0
         assert figures["load_rps"] > 0

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 from index_helpers import sample_articles
-from whoosh import fields, index as whoosh_index
+from whoosh import fields
+from whoosh import index as whoosh_index
 from whoosh.analysis import RegexTokenizer, StemmingAnalyzer
 
 from indexer.analysis import text_analyzer, words_analyzer
@@ -139,6 +140,24 @@ def test_fields_of_another_shape_are_left_to_whoosh() -> None:
     prose = ProsePostings(schema)
     document = {"headline": "Ports", "body": "Ships", "words": "Ports", "description": "Tides"}
     assert set(prose.postings(document)) == {"description"}
+
+
+def test_words_are_not_shared_when_tokens_may_span_line_breaks() -> None:
+    analyzer = words_analyzer()
+    analyzer.items[0] = RegexTokenizer(r"[\w\n]+")
+    schema = fields.Schema(
+        headline=fields.TEXT(analyzer=text_analyzer()),
+        body=fields.TEXT(analyzer=text_analyzer()),
+        words=fields.TEXT(analyzer=analyzer),
+    )
+    document = {
+        "headline": "Harbour news",
+        "body": "Ferry times",
+        "words": "Harbour news\nFerry times",
+    }
+    found = ProsePostings(schema).postings(document)
+    assert sorted(found["words"]) == sorted(schema["words"].index(document["words"]))
+    assert _build(schema, [document], fast=True) == _build(schema, [document], fast=False)
 
 
 @pytest.mark.parametrize("renumber", [True, False])

@@ -340,3 +340,32 @@ def test_text_printed_only_for_readers_without_scripts_is_read() -> None:
         "<noscript><img src='pixel.gif'></noscript></body></html>"
     )
     assert "Paragraph 2 about the pier" in _body(html)
+
+
+def test_a_lead_marked_as_intro_that_opens_the_text_stays_in_it() -> None:
+    lead = "The harbour board has agreed to repair the pier before the summer season."
+    teaser = "Our guide to the best walks along the coast this spring, with maps."
+    html = (
+        "<html><body><article><h1>Pier repairs agreed</h1><div class='article-body'>"
+        f"<p class='intro'>{lead}</p>{_prose(2)}<p class='teaser'>{teaser}</p>{_prose(2, 'beach')}"
+        "</div></article></body></html>"
+    )
+    body = _body(html)
+    assert body.startswith(lead)
+    assert body.count(lead) == 1
+    assert teaser not in body
+
+
+def test_a_comment_box_with_a_run_together_name_is_never_the_article() -> None:
+    comments = "".join(
+        f"<div class='c'><p>Reader {i} says: I have walked on that pier for years, and, "
+        "honestly, it has needed repairs for a long time, so this is good news for us.</p></div>"
+        for i in range(20)
+    )
+    html = (
+        f"<html><body><div class='post'><h1>Pier repairs</h1>{_prose(3)}</div>"
+        f"<div id='commentsbox'>{comments}</div></body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 2 about the pier" in body
+    assert "Reader 3 says" not in body

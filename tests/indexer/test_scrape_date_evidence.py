@@ -242,3 +242,12 @@ def test_printed_utc_day_of_a_midnight_stamp_keeps_the_local_day() -> None:
     head = '<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">'
     page = _page(lang="de", head=head, before_body=printed)
     assert extract_article(page, "https://zeitung.example.de/a").published == "2022-11-07"
+
+
+def test_printed_date_another_declared_layer_backs_beats_the_first_declared_one() -> None:
+    head = _declared_only("2022-01-04T07:29:00+00:00") + (
+        '<meta property="article:published_time" content="2022-01-06T08:00:00+00:00">'
+    )
+    page = _page(lang="de", head=head, before_body="<p>6. Januar 2022</p>")
+    article = extract_article(page, "https://zeitung.example.de/a")
+    assert (article.published, article.provenance["published"]) == ("2022-01-06", "text")

@@ -1,12 +1,14 @@
-"""``serve --result-cache``: how many results the served search service keeps."""
+"""What the server tells about its own work: the result cache it keeps, the time it took."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from flask.testing import FlaskClient
 
 from search_web import cli
 from search_web.app import create_app
@@ -49,3 +51,12 @@ def test_a_negative_result_cache_is_refused(tmp_path: Path) -> None:
 def test_create_app_without_a_result_cache(tmp_path: Path) -> None:
     assert _served_cache_size(create_app(Settings(tmp_path), result_cache=0)) == 0
     assert _served_cache_size(create_app(Settings(tmp_path), result_cache=7)) == 7
+
+
+@pytest.mark.parametrize("path", ["/api/search?q=strike", "/search?q=strike", "/no-such-page"])
+def test_every_answer_says_what_it_cost_the_server(client: FlaskClient, path: str) -> None:
+    timing = client.get(path).headers["Server-Timing"]
+    found = dict(re.findall(r"(\w+);dur=([0-9.]+)", timing))
+    assert set(found) == {"app", "cpu"}
+    assert float(found["app"]) > 0
+    assert float(found["cpu"]) >= 0
