@@ -11,15 +11,10 @@ same store, and ``export_warc`` writes it out as a WARC file. This package impor
 neither the indexer nor the web layer.
 """
 
-from crawl_cache.crawler import (
-    CrawlOptions,
-    CrawlProgress,
-    CrawlReport,
-    FrontierError,
-    build_user_agent,
-    frontier_counts,
-    run_crawl,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from crawl_cache.errors import (
     CacheBusy,
     CacheCorrupt,
@@ -28,16 +23,62 @@ from crawl_cache.errors import (
     InvalidPage,
     UnsupportedCacheVersion,
 )
-from crawl_cache.export import export_warc
-from crawl_cache.importers import (
-    DEFAULT_MAX_PAGE_BYTES,
-    ImportFailure,
-    ImportReport,
-    count_inputs,
-    import_paths,
-)
 from crawl_cache.page import CachedPage, content_hash
 from crawl_cache.store import CacheStats, CrawlCache, FailureRecord, PutOutcome
+
+if TYPE_CHECKING:
+    from crawl_cache.crawler import (
+        CrawlOptions,
+        CrawlProgress,
+        CrawlReport,
+        FrontierError,
+        build_user_agent,
+        frontier_counts,
+        run_crawl,
+    )
+    from crawl_cache.export import export_warc
+    from crawl_cache.importers import (
+        DEFAULT_MAX_PAGE_BYTES,
+        ImportFailure,
+        ImportReport,
+        count_inputs,
+        import_paths,
+    )
+
+# The crawler, the importers and the WARC export bring in HTTP, feed and archive
+# libraries; they load on first use, so that reading the store (a search server, the
+# indexer) stays light.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "CrawlOptions",
+            "CrawlProgress",
+            "CrawlReport",
+            "FrontierError",
+            "build_user_agent",
+            "frontier_counts",
+            "run_crawl",
+        ),
+        "crawl_cache.crawler",
+    ),
+    "export_warc": "crawl_cache.export",
+    **dict.fromkeys(
+        ("DEFAULT_MAX_PAGE_BYTES", "ImportFailure", "ImportReport", "count_inputs", "import_paths"),
+        "crawl_cache.importers",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'crawl_cache' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_MAX_PAGE_BYTES",

@@ -7,10 +7,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from crawl_cache import CrawlCache, ImportReport, count_inputs, import_paths
-from indexer import ReindexReport, reindex
 from search_web.settings import Settings
+
+if TYPE_CHECKING:
+    from crawl_cache import ImportReport
+    from indexer import ReindexReport
 
 DEMO_SUFFIX = "-demo"
 DEMO_PACKAGE = "search_web"
@@ -58,6 +61,8 @@ def demo_collection() -> Iterator[Path]:
 
 def demo_page_count() -> int:
     """How many inputs the demo import will go through (for a progress bar)."""
+    from crawl_cache import count_inputs
+
     with demo_collection() as folder:
         return count_inputs([folder])
 
@@ -73,6 +78,11 @@ def prepare_demo(
     Running it again is harmless: unchanged pages are recognised as such and the full
     reindex builds an equivalent new generation.
     """
+    # Imported here: the importers and the builder are heavy, and a plain ``serve``
+    # of an existing index never needs them.
+    from crawl_cache import CrawlCache, import_paths
+    from indexer import reindex
+
     with demo_collection() as folder, CrawlCache.open(settings.cache_path) as cache:
         imported = import_paths(cache, [folder], progress=import_progress)
     if imported.stored == 0:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from crawl_cache import ImportReport
-from indexer import ReindexReport
 from indexer.article import Article
 from indexer.search_types import SearchResult
 from search_web.formatting import display_date, join_names, paragraphs
 from search_web.serialize import plain_data
 from search_web.status import StatusReport
+
+if TYPE_CHECKING:
+    from crawl_cache import ImportReport
+    from indexer import ReindexReport
 
 WIDTH = 88
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crawl_cache import CacheStats, CrawlCache, FailureRecord, frontier_counts
+from crawl_cache import CacheStats, CrawlCache, FailureRecord
 from indexer import IndexNotFound, IndexStats, SearchService
 from search_web.settings import Settings
 
@@ -38,6 +38,8 @@ def collect_status(settings: Settings, *, failure_limit: int = 10) -> StatusRepo
             cache_stats = cache.stats()
             failures = cache.failures(limit=failure_limit) if failure_limit else []
             by_stage = cache.failure_counts()
+    from crawl_cache.crawler import frontier_counts  # the crawler loads only when asked
+
     crawl = frontier_counts(settings.cache_path)
 
     try:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from crawl_cache import CrawlCache, ImportReport, count_inputs, export_warc, import_paths
+from crawl_cache import CrawlCache, count_inputs, export_warc, import_paths
 from indexer import extract_article
 from search_web import output
-from search_web.commands.state import CliState, pass_state, progress_bar
+from search_web.commands.state import CliState, echo_import_report, pass_state, progress_bar
 
 TEXT_SUFFIXES = (".txt", ".text")
 
@@ -32,15 +32,6 @@ def import_command(state: CliState, paths: tuple[Path, ...]) -> None:
         raise click.ClickException("nothing was imported")
     if report.added or report.replaced:
         click.echo("Run `broadsheet reindex` to make the new pages searchable.")
-
-
-def echo_import_report(report: ImportReport) -> None:
-    """The import summary on stdout, each failure on stderr."""
-    click.echo(output.import_summary(report))
-    for failure in report.failures:
-        click.echo(f"  {failure.path}: {failure.reason}", err=True)
-    if report.failed > len(report.failures):
-        click.echo(f"  ... and {report.failed - len(report.failures)} more", err=True)
 
 
 @click.command("extract")

@@ -11,8 +11,13 @@ from indexer.errors import IndexerError, IndexNotFound
 from indexer.index_store import verify_live
 from search_web import output
 from search_web.app import create_app
-from search_web.commands.ingest import echo_import_report
-from search_web.commands.state import CliState, pass_state, progress_bar, reindex_callback
+from search_web.commands.state import (
+    CliState,
+    echo_import_report,
+    pass_state,
+    progress_bar,
+    reindex_callback,
+)
 from search_web.demo import demo_page_count, demo_settings, prepare_demo
 from search_web.service import close_search_service
 from search_web.settings import Settings

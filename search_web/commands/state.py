@@ -7,11 +7,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from tqdm import tqdm
 
+from search_web import output
 from search_web.settings import Settings
+
+if TYPE_CHECKING:
+    from crawl_cache import ImportReport
 
 
 @dataclass(slots=True)
@@ -51,3 +56,12 @@ def reindex_callback(bar: tqdm) -> Callable[[int, int | None], None]:
         bar.update(max(0, done - bar.n))
 
     return update
+
+
+def echo_import_report(report: ImportReport) -> None:
+    """The import summary on stdout, each failure on stderr."""
+    click.echo(output.import_summary(report))
+    for failure in report.failures:
+        click.echo(f"  {failure.path}: {failure.reason}", err=True)
+    if report.failed > len(report.failures):
+        click.echo(f"  ... and {report.failed - len(report.failures)} more", err=True)
