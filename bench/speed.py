@@ -299,13 +299,33 @@ def percentiles(samples_ms: Sequence[float]) -> dict[str, float]:
     return {"p50": round(statistics.median(ordered), 2), "p95": at(0.95), "p99": at(0.99)}
 
 
-def plain_whoosh_queries(index_dir: Path, queries: Sequence[Query], rounds: int) -> list[float]:
-    """Milliseconds per query: Whoosh's parser and searcher, the core query only."""
+def core_query(searcher: Any, parser: Any, query: Query) -> list[str]:
+    """Plain Whoosh's core query: the words over the prose fields, filter, sort, page."""
     from datetime import datetime
 
+    from whoosh import query as wq
+
+    parsed = parser.parse(query.text)
+    filters = []
+    if query.author:
+        filters.append(wq.Term("authors_facet", facet_key(query.author)))
+    if query.date_from or query.date_to:
+        start = datetime.fromisoformat(query.date_from) if query.date_from else None
+        end = datetime.fromisoformat(query.date_to) if query.date_to else None
+        filters.append(wq.DateRange("published", start, end))
+    options: dict[str, Any] = {}
+    if filters:
+        options["filter"] = wq.And(filters) if len(filters) > 1 else filters[0]
+    if query.sort == "newest":
+        options.update(sortedby="published", reverse=True)
+    page = searcher.search_page(parsed, query.page, pagelen=PAGE_SIZE, **options)
+    return [hit["id"] for hit in page]
+
+
+def plain_whoosh_queries(index_dir: Path, queries: Sequence[Query], rounds: int) -> list[float]:
+    """Milliseconds per query: Whoosh's parser and searcher, the core query only."""
     from whoosh import index as whoosh_index
     from whoosh import qparser
-    from whoosh import query as wq
 
     ix = whoosh_index.open_dir(str(index_dir))
     parser = qparser.MultifieldParser(list(PROSE_FIELDS), ix.schema, group=qparser.OrGroup)
@@ -314,21 +334,7 @@ def plain_whoosh_queries(index_dir: Path, queries: Sequence[Query], rounds: int)
         for round_number in range(rounds + 1):
             for query in queries:
                 started = time.perf_counter()
-                parsed = parser.parse(query.text)
-                filters = []
-                if query.author:
-                    filters.append(wq.Term("authors_facet", facet_key(query.author)))
-                if query.date_from or query.date_to:
-                    start = datetime.fromisoformat(query.date_from) if query.date_from else None
-                    end = datetime.fromisoformat(query.date_to) if query.date_to else None
-                    filters.append(wq.DateRange("published", start, end))
-                options: dict[str, Any] = {}
-                if filters:
-                    options["filter"] = wq.And(filters) if len(filters) > 1 else filters[0]
-                if query.sort == "newest":
-                    options.update(sortedby="published", reverse=True)
-                page = searcher.search_page(parsed, query.page, pagelen=PAGE_SIZE, **options)
-                [hit["id"] for hit in page]
+                core_query(searcher, parser, query)
                 if round_number:  # the first round opens files and fills caches
                     samples.append((time.perf_counter() - started) * 1000)
     ix.close()

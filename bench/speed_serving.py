@@ -24,7 +24,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,36 +36,14 @@ from speed import (  # noqa: E402
     DEFAULT_CORPUS,
     PROSE_FIELDS,
     Settings,
+    core_query,
     live_generation_dir,
     machine,
     percentiles,
     read_corpus,
     serve_figures,
 )
-from speed_queries import PAGE_SIZE, Query, Record, query_mix  # noqa: E402
-
-from indexer.analysis import facet_key  # noqa: E402
-
-
-def core_query(searcher: Any, parser: Any, query: Query) -> None:
-    """Plain Whoosh's core query, as ``speed.plain_whoosh_queries`` runs it."""
-    from whoosh import query as wq
-
-    parsed = parser.parse(query.text)
-    filters = []
-    if query.author:
-        filters.append(wq.Term("authors_facet", facet_key(query.author)))
-    if query.date_from or query.date_to:
-        start = datetime.fromisoformat(query.date_from) if query.date_from else None
-        end = datetime.fromisoformat(query.date_to) if query.date_to else None
-        filters.append(wq.DateRange("published", start, end))
-    options: dict[str, Any] = {}
-    if filters:
-        options["filter"] = wq.And(filters) if len(filters) > 1 else filters[0]
-    if query.sort == "newest":
-        options.update(sortedby="published", reverse=True)
-    page = searcher.search_page(parsed, query.page, pagelen=PAGE_SIZE, **options)
-    [hit["id"] for hit in page]
+from speed_queries import Query, Record, query_mix  # noqa: E402
 
 
 def cpu_figures(index_dir: Path, queries: Sequence[Query], rounds: int) -> dict[str, Any]:
