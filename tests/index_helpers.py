@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crawl_cache.page import CachedPage
 from indexer.article import Article
 from indexer.errors import ExtractionError
+
+if TYPE_CHECKING:
+    from whoosh.searching import Searcher
 
 JSON_TYPE = "application/json"
 
@@ -200,3 +206,21 @@ def cache_with(articles: list[Article]) -> MemoryCache:
     for article in articles:
         cache.put(page_for(article))
     return cache
+
+
+def build_index(path: Path, articles: list[Article]) -> Path:
+    """A full index of ``articles`` in ``path``, through the product's own builder."""
+    from indexer.build import reindex_cache
+
+    reindex_cache(cache_with(articles), path, full=True, extract=json_extractor)
+    return path
+
+
+@contextmanager
+def live_searcher(index_dir: Path) -> Iterator[Searcher]:
+    """The searcher a ``SearchService`` answers from, for tests of search internals."""
+    from indexer.search import SearchService
+
+    with SearchService(index_dir) as service:
+        searcher, _generation = service._pool.current()
+        yield searcher

@@ -9,8 +9,14 @@ from itertools import islice
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from indexer.scrape import lexicon, lines, rules
+from indexer.scrape import lines, rules
 from indexer.scrape.blocks import block_texts
+from indexer.scrape.paragraphs import (
+    CLOSING_PUNCTUATION,
+    MAX_CAPTION_CHARS,
+    MAX_KICKER_CHARS,
+    clean_paragraphs,
+)
 from indexer.scrape.textutil import collapse, dedupe, match_key
 from indexer.scrape.tree import PageTree, class_tokens
 
@@ -32,11 +38,7 @@ _MAX_LEAD_LINK_SHARE = 0.2
 _LEAD_LOOKAHEAD = 3
 # Pages that draw their text with scripts may print it in <noscript> as well.
 _MIN_FALLBACK_CHARS = 200
-_MAX_CAPTION_CHARS = 600
 _MAX_STANDFIRST_CHARS = 600
-# Short lines above the headline inside the content (kicker, breadcrumb) are not body text.
-_MAX_KICKER_CHARS = 60
-_KICKER_WINDOW = 3
 # A marked-up content block is trusted when it holds this much text, or half the densest block's.
 _TRUSTED_CHARS = 400
 # Boilerplate markers never remove an element holding most of the content (a wrapper's class).
@@ -66,15 +68,6 @@ _SIBLING_PARAGRAPH_LINK_SHARE = 0.25
 _MARKED_SIBLING_LINK_SHARE = 0.05
 # Marked roots unrelated to the densest block must hold this share of the text to count.
 _UNRELATED_SHARE = 0.3
-# A trailing line this short without closing punctuation is a box label, not text.
-_MAX_LABEL_WORDS = 6
-_MAX_TRAILING_LABELS = 2
-_MIN_WORDS_BEFORE_LABELS = 50
-_MAX_REPEATED_LINE_CHARS = 200
-# End-matter labels count only past this share of the text's words.
-_END_MATTER_AFTER = 0.5
-_MAX_LABEL_CHARS = 60
-_CLOSING_PUNCTUATION = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", "]", ";")
 _LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "div", "section", "p"})
 # Embedded Instagram and TikTok posts: with the embed script gone, what is left on the page
 # is the platform's labels ("View this post on Instagram", "A post shared by ...").
@@ -141,8 +134,8 @@ def extract_body(
     if leads:
         opening = {match_key(p) for p in paragraphs[:_LEAD_LOOKAHEAD]}
         paragraphs = [p for p in leads if match_key(p) not in opening] + paragraphs
-    body = _clean(paragraphs, captions, headline)
-    return Body(body.paragraphs, body.captions, standfirst)
+    kept, captions = clean_paragraphs(paragraphs, captions, headline)
+    return Body(kept, captions, standfirst)
 
 
 def _lead_paragraphs(
@@ -244,7 +237,7 @@ def _lead_in(
 def _reads_as_lead(text: str) -> bool:
     if len(text) < _MIN_LEAD_CHARS or lines.is_meta_line(text):
         return False
-    return text.endswith(_CLOSING_PUNCTUATION) or len(text) >= _MIN_UNPUNCTUATED_LEAD_CHARS
+    return text.endswith(CLOSING_PUNCTUATION) or len(text) >= _MIN_UNPUNCTUATED_LEAD_CHARS
 
 
 def _token_cache() -> Tokens:
@@ -668,13 +661,13 @@ def _take_captions(roots: list[Tag], stats: dict[int, _Stats], tokens: Tokens) -
     for scope in scopes:
         for tag in _outermost_matches(scope, lambda tag: _is_caption_element(tag, tokens)):
             text = collapse(tag.get_text(" "))
-            if text and len(text) <= _MAX_CAPTION_CHARS and not lines.is_credit(text):
+            if text and len(text) <= MAX_CAPTION_CHARS and not lines.is_credit(text):
                 captions.append(text)
 
     def is_figure_part(tag: Tag) -> bool:
         if tag.name == "figure":
             return stats[id(tag)].has_media
-        return _is_caption_or_credit(tag, tokens) and stats[id(tag)].chars <= _MAX_CAPTION_CHARS
+        return _is_caption_or_credit(tag, tokens) and stats[id(tag)].chars <= MAX_CAPTION_CHARS
 
     # The roots do not overlap, so removing figures from one leaves the others' measures.
     for root in roots:
@@ -706,7 +699,7 @@ def _opens(root: Tag, tag: Tag) -> bool:
             return True
         if type(node) is NavigableString:
             seen += len(node.strip())
-            if seen > _MAX_KICKER_CHARS * 2:
+            if seen > MAX_KICKER_CHARS * 2:
                 return False
     return False
 
@@ -815,85 +808,3 @@ def _is_link_list(tag: Tag, measure: _Stats) -> bool:
     if tag.name in ("div", "section") and measure.has_paragraph:
         return False
     return measure.link_chars / measure.chars > _LINK_LIST_SHARE
-
-
-def _drop_kickers(paragraphs: list[str], headline_key: str | None) -> list[str]:
-    """Drop the short lines printed above the headline (section label, breadcrumb)."""
-    if not headline_key:
-        return paragraphs
-    for index, paragraph in enumerate(paragraphs[: _KICKER_WINDOW + 1]):
-        if match_key(paragraph) == headline_key:
-            above = paragraphs[:index]
-            if all(len(p) <= _MAX_KICKER_CHARS for p in above):
-                return paragraphs[index:]
-            break
-    return paragraphs
-
-
-def _clean(paragraphs: list[str], captions: list[str], headline: str | None) -> Body:
-    captions = list(captions)
-    kept: list[str] = []
-    for paragraph in paragraphs:
-        for piece in lines.split_glued(paragraph):
-            if lines.is_caption(piece) and len(piece) <= _MAX_CAPTION_CHARS:
-                captions.append(piece)
-            else:
-                kept.append(piece)
-    captions = dedupe(captions)
-    caption_keys: set[str] = set()
-    for caption in captions:
-        caption_keys |= lines.caption_keys(caption)
-    headline_key = match_key(headline) if headline else None
-    kept = _drop_kickers(kept, headline_key)
-    body: list[str] = []
-    for paragraph in kept:
-        key = match_key(paragraph)
-        if not key or key in caption_keys or key == headline_key:
-            continue
-        if lines.is_meta_line(paragraph):
-            continue
-        # A short line printed twice in a row is furniture shown in two layouts; a
-        # repeated paragraph of prose is what the page says.
-        if body and body[-1] == paragraph and len(paragraph) <= _MAX_REPEATED_LINE_CHARS:
-            continue
-        body.append(paragraph)
-    return Body(_trim_tail(body), captions)
-
-
-def _trim_tail(paragraphs: list[str]) -> list[str]:
-    """Drop the labels left at the end of the text ("More on this topic", "Contact:").
-
-    A short line without closing punctuation is an intertitle when text follows it; at
-    the very end nothing follows, so it heads a box of links or notes that was removed.
-    """
-    paragraphs = _cut_end_matter(paragraphs)
-    end = len(paragraphs)
-    while end > max(1, len(paragraphs) - _MAX_TRAILING_LABELS) and _is_label(paragraphs[end - 1]):
-        end -= 1
-    if sum(len(p.split()) for p in paragraphs[:end]) < _MIN_WORDS_BEFORE_LABELS:
-        return paragraphs
-    return paragraphs[:end]
-
-
-def _cut_end_matter(paragraphs: list[str]) -> list[str]:
-    """Cut at a "Contact:" or "Sources" label in the last part of the text."""
-    counts = [len(p.split()) for p in paragraphs]
-    total = sum(counts)
-    seen = 0
-    for index, paragraph in enumerate(paragraphs):
-        if (
-            index
-            and seen >= _END_MATTER_AFTER * total
-            and counts[index] <= _MAX_LABEL_WORDS
-            and paragraph.casefold().rstrip(" :.").strip() in lexicon.END_MATTER_LABELS
-        ):
-            return paragraphs[:index]
-        seen += counts[index]
-    return paragraphs
-
-
-def _is_label(paragraph: str) -> bool:
-    text = paragraph.rstrip()
-    if len(text) > _MAX_LABEL_CHARS or text.endswith(_CLOSING_PUNCTUATION):
-        return False
-    return len(text.split()) <= _MAX_LABEL_WORDS

@@ -7,17 +7,15 @@ from pathlib import Path
 
 import pytest
 from feature_articles import feature_articles
-from index_helpers import cache_with, json_extractor
+from index_helpers import build_index, live_searcher
 from whoosh import query as wq
 from whoosh import sorting
 from whoosh.searching import Searcher
 
-from indexer.build import reindex_cache
 from indexer.facets import _fast_count, facet_type, matching_docs
 from indexer.query import parse_query
 from indexer.schema import FACET_FIELDS
 from indexer.scoring import field_lengths
-from indexer.search import SearchService
 from indexer.story_grouping import HeldColumnFacet, StoryCount, StoryKeys, newest_first
 from indexer.syndication import CLUSTER_FIELD
 
@@ -26,15 +24,12 @@ QUERIES = ["strike", "strike port", "strike AND port", "strike -port", '"the por
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("counting")
-    reindex_cache(cache_with(feature_articles()), path, full=True, extract=json_extractor)
-    return path
+    return build_index(tmp_path_factory.mktemp("counting"), feature_articles())
 
 
 @pytest.fixture()
 def searcher(index_dir: Path) -> Iterator[Searcher]:
-    with SearchService(index_dir) as service:
-        opened, _generation = service._pool.current()
+    with live_searcher(index_dir) as opened:
         yield opened
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from feature_articles import feature_articles
-from index_helpers import cache_with, json_extractor
+from index_helpers import build_index, live_searcher
 from whoosh import highlight, sorting
 from whoosh import query as wq
 from whoosh.analysis import NgramFilter, RegexTokenizer
@@ -17,7 +17,6 @@ from whoosh.classify import Bo1Model, Expander
 from whoosh.searching import Searcher
 
 from indexer.analysis import language_analyzer, text_analyzer, words_analyzer
-from indexer.build import reindex_cache
 from indexer.facets import DayFacet, _fast_count, _term_docs, filter_docs
 from indexer.key_terms import KEY_TERM_FIELD, _RememberingExpander, key_terms
 from indexer.query import parse_query
@@ -47,15 +46,12 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("shortcuts")
-    reindex_cache(cache_with(feature_articles()), path, full=True, extract=json_extractor)
-    return path
+    return build_index(tmp_path_factory.mktemp("shortcuts"), feature_articles())
 
 
 @pytest.fixture()
 def searcher(index_dir: Path) -> Iterator[Searcher]:
-    with SearchService(index_dir) as service:
-        opened, _generation = service._pool.current()
+    with live_searcher(index_dir) as opened:
         yield opened
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from index_helpers import cache_with, json_extractor
+from list_matchers import ListMatcher
 
 from indexer.article import Article
 from indexer.build import reindex_cache
@@ -109,33 +110,9 @@ def test_coordination_survives_rewriting_the_query() -> None:
     assert rebuilt != CoordinatedOr(list(matching.subqueries), exponent=matching.exponent + 1)
 
 
-class _ListMatcher:
-    """A per-word matcher over fixed (docnum, score) postings."""
-
-    def __init__(self, postings: list[tuple[int, float]]) -> None:
-        self.postings = postings
-        self.at = 0
-
-    def is_active(self) -> bool:
-        return self.at < len(self.postings)
-
-    def id(self) -> int:
-        return self.postings[self.at][0]
-
-    def score(self) -> float:
-        return self.postings[self.at][1]
-
-    def next(self) -> None:
-        self.at += 1
-
-    def skip_to(self, target: int) -> None:
-        while self.is_active() and self.id() < target:
-            self.at += 1
-
-
 def test_coordination_scales_by_the_weight_of_the_words_held() -> None:
-    rare = _ListMatcher([(1, 2.0), (3, 1.0)])
-    common = _ListMatcher([(2, 0.5), (3, 0.5)])
+    rare = ListMatcher([(1, 2.0), (3, 1.0)])
+    common = ListMatcher([(2, 0.5), (3, 0.5)])
     matcher = CoordinationMatcher([rare, common], [3.0, 1.0], exponent=1.0)  # type: ignore[list-item]
     seen = []
     while matcher.is_active():

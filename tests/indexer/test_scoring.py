@@ -4,50 +4,16 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from index_helpers import cache_with, json_extractor
+from index_helpers import build_index, live_searcher
+from list_matchers import ListMatcher
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from indexer.article import Article
-from indexer.build import reindex_cache
 from indexer.query import parse_query
 from indexer.scoring import CoordinatedOr, CoordinationMatcher, word_parts
-from indexer.search import SearchService
-
-
-class _BoundedList:
-    """A term matcher over fixed (docnum, score) postings that knows its best score."""
-
-    def __init__(self, postings: list[tuple[int, float]]) -> None:
-        self.postings = postings
-        self.at = 0
-
-    def is_active(self) -> bool:
-        return self.at < len(self.postings)
-
-    def id(self) -> int:
-        return self.postings[self.at][0]
-
-    def score(self) -> float:
-        return self.postings[self.at][1]
-
-    def next(self) -> bool:
-        self.at += 1
-        return False
-
-    def skip_to(self, target: int) -> bool:
-        while self.is_active() and self.id() < target:
-            self.at += 1
-        return False
-
-    def supports_block_quality(self) -> bool:
-        return True
-
-    def max_quality(self) -> float:
-        return max(score for _doc, score in self.postings)
 
 
 def _drain(matcher: CoordinationMatcher) -> list[tuple[int, float]]:
@@ -60,9 +26,9 @@ def _drain(matcher: CoordinationMatcher) -> list[tuple[int, float]]:
 
 def test_a_words_field_terms_count_once_for_coverage() -> None:
     # Word 0 is in a headline term and a body term, word 1 in one body term.
-    headline = _BoundedList([(1, 3.0)])
-    body = _BoundedList([(1, 1.0), (2, 1.0)])
-    other = _BoundedList([(2, 2.0)])
+    headline = ListMatcher([(1, 3.0)])
+    body = ListMatcher([(1, 1.0), (2, 1.0)])
+    other = ListMatcher([(2, 2.0)])
     matcher = CoordinationMatcher(
         [headline, body, other],  # type: ignore[list-item]
         [1.0, 1.0],
@@ -73,8 +39,8 @@ def test_a_words_field_terms_count_once_for_coverage() -> None:
 
 
 def test_terms_that_cannot_lift_a_document_past_the_list_stop_leading() -> None:
-    strong = _BoundedList([(1, 5.0), (4, 6.0), (9, 5.5)])
-    weak = _BoundedList([(2, 0.5), (3, 0.4), (4, 0.5), (6, 0.3), (9, 0.2)])
+    strong = ListMatcher([(1, 5.0), (4, 6.0), (9, 5.5)])
+    weak = ListMatcher([(2, 0.5), (3, 0.4), (4, 0.5), (6, 0.3), (9, 0.2)])
     matcher = CoordinationMatcher([strong, weak], [2.0, 1.0], exponent=1.0)  # type: ignore[list-item]
     assert matcher.id() == 1
     matcher.next()
@@ -87,8 +53,8 @@ def test_terms_that_cannot_lift_a_document_past_the_list_stop_leading() -> None:
 
 
 def test_nothing_left_when_no_term_can_reach_the_list() -> None:
-    first = _BoundedList([(1, 1.0), (5, 1.0)])
-    second = _BoundedList([(2, 1.0), (6, 1.0)])
+    first = ListMatcher([(1, 1.0), (5, 1.0)])
+    second = ListMatcher([(2, 1.0), (6, 1.0)])
     matcher = CoordinationMatcher([first, second], [1.0, 1.0], exponent=1.0)  # type: ignore[list-item]
     assert matcher.replace(1.5).is_active()  # both words together could still get there
     assert not matcher.replace(2.5).is_active()
@@ -141,10 +107,8 @@ def _articles() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
-    path: Path = tmp_path_factory.mktemp("coordination-index")
-    reindex_cache(cache_with(_articles()), path, full=True, extract=json_extractor)
-    with SearchService(path) as service:
-        opened, _generation = service._pool.current()
+    path = build_index(tmp_path_factory.mktemp("coordination-index"), _articles())
+    with live_searcher(path) as opened:
         yield opened
 
 

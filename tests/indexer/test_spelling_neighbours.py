@@ -6,12 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from index_helpers import cache_with, json_extractor
+from index_helpers import build_index, live_searcher
 from whoosh.reading import IndexReader
 
 from indexer.article import Article
-from indexer.build import reindex_cache
-from indexer.search import SearchService
 from indexer.spelling import (
     CANDIDATES,
     EXACT_FIELD,
@@ -65,15 +63,12 @@ def _articles() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("neighbours")
-    reindex_cache(cache_with(_articles()), path, full=True, extract=json_extractor)
-    return path
+    return build_index(tmp_path_factory.mktemp("neighbours"), _articles())
 
 
 @pytest.fixture()
 def reader(index_dir: Path) -> Iterator[IndexReader]:
-    with SearchService(index_dir) as service:
-        searcher, _generation = service._pool.current()
+    with live_searcher(index_dir) as searcher:
         yield searcher.reader()
 
 
