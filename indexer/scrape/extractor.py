@@ -6,7 +6,7 @@ import re
 
 from indexer.article import Article
 from indexer.errors import ExtractionError
-from indexer.scrape import decoding, fields, quality, records, rules, urls
+from indexer.scrape import date_fields, decoding, fields, quality, records, rules, urls
 from indexer.scrape.body import extract_body
 from indexer.scrape.facts import Layers
 from indexer.scrape.htmlparse import cycle_collection_paused, parse_html
@@ -133,10 +133,10 @@ def _from_html(text: str, url: str | None) -> Article:
         "source": fields.source(layers, page),
         "description": fields.description(layers, extracted.standfirst),
         "authors": authors,
-        "published": fields.published(layers, page or given),
+        "published": date_fields.published(layers, page or given),
         "language": fields.language(layers, body),
     }
-    picked["updated"] = fields.updated(layers, picked["published"][0])
+    picked["updated"] = date_fields.updated(layers, picked["published"][0])
     return Article(
         id=urls.article_id(page, headline, body),
         url=page,

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+#: A field's value and the layer it came from ("jsonld", "meta", "microdata", "markup",
+#: "text", "url"); the layer is None when the value is None.
+Picked = tuple[T | None, str | None]
+#: The layers a page declares its facts in, as opposed to what it prints.
+DECLARED_LAYERS = ("jsonld", "meta", "microdata")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,3 +49,15 @@ class Layers:
     microdata: Facts
     markup: Facts
     text: Facts
+
+    def named(self) -> Iterator[tuple[str, Facts]]:
+        """Each layer with its name, most structured first."""
+        yield "jsonld", self.jsonld
+        yield "meta", self.meta
+        yield "microdata", self.microdata
+        yield "markup", self.markup
+        yield "text", self.text
+
+    def each(self, field: str) -> list[tuple[str, str | None]]:
+        """``field`` as each layer states it, with the layer's name, most structured first."""
+        return [(name, getattr(facts, field)) for name, facts in self.named()]
