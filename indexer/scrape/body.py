@@ -27,14 +27,14 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MIN_SCORED_CHARS = 25
 # The lead paragraph printed above the text's container: how far up to look, and what
 # a lead looks like (a short block or two of prose, next to no links).
-_LEAD_LEVELS = 3
-_MAX_LEAD_PARAGRAPHS = 2
+_LEAD_LEVELS = 5
+_MAX_LEAD_PARAGRAPHS = 3
 _HEADING_TAGS = ["h1", "h2", "h3"]
-_MAX_LEAD_BLOCK_LINES = 6
+_MAX_LEAD_BLOCK_LINES = 12
 _MIN_UNPUNCTUATED_LEAD_CHARS = 120
 _MIN_LEAD_CHARS = 60
-_MAX_LEAD_CHARS = 1000
-_MAX_LEAD_LINK_SHARE = 0.2
+_MAX_LEAD_CHARS = 2000
+_MAX_LEAD_LINK_SHARE = 0.3
 _LEAD_LOOKAHEAD = 3
 # Pages that draw their text with scripts may print it in <noscript> as well.
 _MIN_FALLBACK_CHARS = 200
@@ -59,7 +59,7 @@ _SCORED_OR_DIV = rules.SCORED_TAGS | {"div"}
 _LIST_ITEM_WEIGHT = 0.5
 # Siblings of the densest block join it when they hold this share of its text, or are
 # paragraphs of prose; link-heavy siblings (teasers, menus) never join.
-_SIBLING_SHARE = 0.2
+_SIBLING_SHARE = 0.1
 _SIBLING_LINK_SHARE = 0.3
 _SIBLING_PARAGRAPH_CHARS = 80
 _SIBLING_PARAGRAPH_LINK_SHARE = 0.25
@@ -68,11 +68,13 @@ _SIBLING_PARAGRAPH_LINK_SHARE = 0.25
 _MARKED_SIBLING_LINK_SHARE = 0.05
 # Marked roots unrelated to the densest block must hold this share of the text to count.
 _UNRELATED_SHARE = 0.3
+# A candidate inside the densest block holding less than this share of its text is a
+# teaser or a box within the story.
+_INSIDE_SHARE = 0.25
 _LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "div", "section", "p"})
-# Embedded Instagram and TikTok posts: with the embed script gone, what is left on the page
-# is the platform's labels ("View this post on Instagram", "A post shared by ...").
-# Embedded tweets are left in: they keep the quoted words, and on the development set's
-# annotated pages the tweet text is, more often than not, counted as part of the story.
+# Embedded posts: with the embed script gone, what is left on the page is someone else's
+# post and the platform's labels ("View this post on Instagram", "A post shared by ...").
+# Tweets go too, although some annotated pages count a quoted tweet as part of the story.
 _EMBED_NAMES = frozenset(
     {
         "twitter-tweet",
@@ -315,6 +317,15 @@ def _trusted(
         kept = candidate
     else:
         dense_chars = stats[id(densest)].chars
+        # A small block inside the densest one is a teaser or a box, not the story.
+        candidate = [
+            root
+            for root in candidate
+            if stats[id(root)].chars >= _INSIDE_SHARE * dense_chars
+            or not any(parent is densest for parent in root.parents)
+        ]
+        if not candidate:
+            return []
         related = [root for root in candidate if _related(root, densest)]
         if related:
             floor = _UNRELATED_SHARE * max(stats[id(root)].chars for root in related)

@@ -24,6 +24,9 @@ _URLISH = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _TRIM = " \t-–—:;,.|/•·*()[]\"“”'"
 _MAX_NAME_WORDS = 5
+_ARTICLES = frozenset({"the"})
+# An editor's initials in a credit: two or three lower-case letters ("det", "lno").
+_INITIALS = re.compile(r"^[a-zäöüß]{2,3}$")
 _INNER_OPENER = re.compile(r"\s(?:by|von|par|por|di|door)\s+(?=\S)", re.I)
 _WEEKDAYS_AND_MONTHS = frozenset(
     w for w in lexicon.NOT_NAMES if w.endswith("day") or w in lexicon.ENGLISH_MONTH_WORDS
@@ -37,8 +40,8 @@ _OTHER_CREDIT = re.compile(
     r"additional reporting|bearbeitet|redigiert|fotos?|bilder)\s+(?:by|von)\s.*$",
     re.I,
 )
-# A user name such as "freeman1984": letters, then digits (at most one word).
-_HANDLE_NAME = re.compile(r"^[^\W\d_]{2,}[\w.\-]*\d+[\w]*$")
+# A user name such as "freeman1984", "r23" or "c1ph4": a letter, then digits (one word).
+_HANDLE_NAME = re.compile(r"^[^\W\d_][\w.\-]*\d+[\w]*$")
 _MAX_CREDIT_WORDS = 5
 _MIN_LONE_NAME_CHARS = 2
 # What joins a byline to the date after it: "Jane Doe am 21. April", "Jane Doe, on".
@@ -64,6 +67,8 @@ _CREDIT_LABEL = re.compile(
     r"(?:text|texte|texto|tekst|words|fotos?|photos?|bilder?|images?|video))+\s*:\s*",
     re.I,
 )
+# A label set off by a space before its colon, as French typography writes it.
+_SPACED_COLON = re.compile(r"^([^\W\d_]{2,20})\s+:")
 # A lone name that carries on after an opener inside the value ("Disko Von Ernst Lohoff",
 # "Blog Beitrag von Jane Doe"): a person's name is at least this many words.
 _MIN_INNER_NAME_WORDS = 2
@@ -96,6 +101,7 @@ class _Names:
     persons: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)  # desk credits ("Redaktion X")
+    initials: list[str] = field(default_factory=list)  # an editor's initials ("det" in "det/dpa")
     clean: bool = True  # False when some part was prose rather than a name
 
 
@@ -119,6 +125,10 @@ def normalise_authors(values: Iterable[str | None]) -> list[str]:
                 from_urls.append(slug_name)
             continue
         names = _read_names(_loose_byline(text), strict=False)
+        if names.agencies and names.initials and len(names.initials) == len(names.persons):
+            # "det/dpa": the agency's story as edited by the desk; the credit is both.
+            agencies.extend([*names.initials, *names.agencies])
+            continue
         persons.extend(names.persons)
         agencies.extend(names.agencies)
         credits.extend(names.credits)
@@ -131,10 +141,10 @@ def byline_names(line: str) -> list[str] | None:
     Strict: every part after the opener must read as a name, agency, place, role or
     date, so "By the end of the year..." or "By Monday, talks..." are left as prose.
     """
-    text = collapse(line)
+    text = _SPACED_COLON.sub(r"\1:", collapse(line), count=1)  # French "Auteur : X"
     if not text or len(text) > _MAX_BYLINE_CHARS:
         return None
-    match = _OPENER.match(text)
+    match = _OPENER.match(text) or _CREDIT_LABEL.match(text)  # "Text & Fotos: X"
     if not match:
         return None
     rest = text[match.end() :]
@@ -209,7 +219,11 @@ def fix_case(name: str) -> str:
 
 def name_from_profile_url(url: str) -> str | None:
     """A person name from an author-profile URL slug (".../author/jane-doe/")."""
-    segments = [unquote(s) for s in urlsplit(url).path.split("/") if s]
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # "http://[not-an-address]/": no path to read a name from
+        return None
+    segments = [unquote(s) for s in path.split("/") if s]
     for index, segment in enumerate(segments[:-1]):
         if segment.lower() in rules.AUTHOR_PATH_SEGMENTS:
             words = [w for w in re.split(r"[-_+.\s]+", segments[index + 1]) if w]
@@ -227,8 +241,8 @@ def agency_name(text: str) -> str | None:
 def is_handle(name: str) -> bool:
     """True for a user name such as "freeman1984" or initials such as "mh": a weaker
     credit than a person's name, kept only when no one is named in full."""
-    if _HANDLE_NAME.match(name):
-        return True
+    if _HANDLE_NAME.match(name) or _INITIALS.match(name):
+        return True  # "freeman1984", or an editor's initials written small ("det", "lno")
     return " " not in name and name.isascii() and len(name.strip(".")) <= _MIN_LONE_NAME_CHARS
 
 
@@ -265,10 +279,16 @@ def _read_names(text: str, *, strict: bool) -> _Names:
             names.agencies.append(agency)
             continue
         part = _PLACE_TAIL.sub("", part).strip(_TRIM)
+        if not strict and len(part.split()) > 1 and part.split()[0].casefold() in _ARTICLES:
+            names.credits.append(part)  # "The Local": a title, not a person's name
+            continue
         if not strict:
             part = _trim_part(part)
         verdict = _judge_part(part, strict=strict)
-        if verdict == "name":
+        if verdict == "name" and _INITIALS.match(part):
+            names.initials.append(part)
+            names.persons.append(fix_case(part))
+        elif verdict == "name":
             names.persons.append(fix_case(part))
         elif verdict == "handle":
             names.persons.append(part)
@@ -386,6 +406,8 @@ def _judge_part(part: str, *, strict: bool) -> str:
         return "handle"
     if any(ch.isdigit() for ch in part) or "http" in part.lower() or "@" in part:
         return "skip"
+    if strict and ":" in part:
+        return "prose"  # "Auteur(s) : X Destinataire(s) : Y": a run of labelled fields
     words = part.split()
     bare = [w.strip(".,'’").casefold() for w in words]
     if any(w in lexicon.ROLE_WORDS for w in bare):
@@ -431,7 +453,8 @@ def _mixes_case(words: list[str]) -> bool:
         and first.isalpha()
         and first.islower()
         and first not in lexicon.NAME_PARTICLES
-        and all(w[:1].isupper() for w in words[1:])
+        and any(w[:1].isupper() for w in words[1:])
+        and all(w[:1].isupper() or w in lexicon.NAME_PARTICLES for w in words[1:])
     )
 
 

@@ -8,8 +8,10 @@ printed at the headline. A date that cannot be trusted stays empty.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
+from indexer.scrape import rules
 from indexer.scrape.dates import (
     date_from_url,
     day_order,
@@ -20,23 +22,44 @@ from indexer.scrape.dates import (
     utc_midnight_day,
 )
 from indexer.scrape.facts import DECLARED_LAYERS, Layers, Picked
+from indexer.scrape.script_dates import ScriptDates
+from indexer.scrape.textcues import opening_dateline
 
 # A declared date this long after the date in the URL is a later republication.
 _URL_DATE_SLACK = timedelta(days=31)
 # A date printed twice this many days off the declared one is the page's own.
 _PRINTED_SLACK_DAYS = 7
 _NEVER = 1 << 30
+# Meta names that date the page without saying which date in its life that is.
+_GENERIC_META_DATES = frozenset({"date", "dc.date", "dc:date", "dcterms.date"})
 
 
-def published(layers: Layers, url: str | None = None) -> Picked[str]:
-    """JSON-LD datePublished → meta → microdata → <time> → "Published ..." text → URL date.
+def published(
+    layers: Layers,
+    url: str | None = None,
+    scripted: Callable[[], ScriptDates] | None = None,
+    *,
+    generic_meta: bool = False,
+    opening: Callable[[], list[str]] | None = None,
+) -> Picked[str]:
+    """JSON-LD datePublished → meta → microdata → <time> → "Published ..." text → URL date
+    → a publication key in the page's scripts (``scripted``, read only when needed).
 
     A time stated in UTC gives way to the page's own local reading of it when another
     layer prints one (see `local_day`), and a declared date gives way to the one printed
     at the headline when the declared modification date confirms it (see `reissued`).
+    ``generic_meta`` says the meta layer's date is only a Dublin Core style "date" (see
+    `generic_meta_date`): a date line printed with the story that names another day
+    then comes first, unless a date element backs the generic date. ``opening`` gives
+    the first paragraphs of the article's text: a dateline opening them dates a page
+    that states no date anywhere else a reader sees (provenance ``dateline``).
     """
     values = layers.each("published")
     order = _day_order(layers, url)
+    if generic_meta and _printed_over_generic(layers, order):
+        values = [item for item in values if item[0] != "meta"] + [
+            item for item in values if item[0] == "meta"
+        ]
     found = _first_date(values, order)
     from_url = date_from_url(url)
     if found[0]:
@@ -44,7 +67,47 @@ def published(layers: Layers, url: str | None = None) -> Picked[str]:
         if _url_outweighs(found, from_url):
             return from_url, "url"
         return reissued(found, layers, order)
-    return (from_url, "url") if from_url else (None, None)
+    if from_url:
+        return from_url, "url"
+    if opening is not None:
+        iso = opening_dateline(opening(), dayfirst=order)
+        if iso:
+            return iso, "dateline"
+    return _from_scripts(scripted, order)
+
+
+def generic_meta_date(meta: Mapping[str, list[str]]) -> bool:
+    """True when the page's meta tags date it only under a generic name ("date",
+    "DC.date", "dcterms.date"), with no publication name beside it.
+
+    Dublin Core's "date" is any date in the page's life, and content systems fill it
+    with the page's creation or last change (a CMS record's timestamp), not the day the
+    story went out; a date printed with the story says more.
+    """
+    dated = [name for name in rules.META_PUBLISHED if any(map(normalise_date, meta.get(name, ())))]
+    return bool(dated) and all(name in _GENERIC_META_DATES for name in dated)
+
+
+def _printed_over_generic(layers: Layers, order: bool | None) -> bool:
+    """True when the date line printed with the story names another day than the meta
+    layer's generic date, and no date element on the page backs the generic one."""
+    generic = normalise_date(layers.meta.published, dayfirst=order)
+    printed = normalise_date(layers.text.published, dayfirst=order)
+    if not generic or not printed or printed[:10] == generic[:10]:
+        return False
+    markup = normalise_date(layers.markup.published, dayfirst=order)
+    return not (markup and markup[:10] == generic[:10])
+
+
+def _from_scripts(scripted: Callable[[], ScriptDates] | None, order: bool | None) -> Picked[str]:
+    """The publication date a page states only to its scripts: the last resort, for pages
+    that print no date a reader could see (the markup is the scripts' to render)."""
+    if scripted is None:
+        return None, None
+    iso = normalise_date(scripted().published, dayfirst=order)
+    if not iso:
+        return None, None
+    return (utc_midnight_day(iso) or iso), "script"
 
 
 def _url_outweighs(found: Picked[str], from_url: str | None) -> bool:
@@ -137,8 +200,17 @@ def reissued(found: Picked[str], layers: Layers, order: bool | None = None) -> P
     day = printed[0][:10] if printed[0] else None
     if not day or day == stamp[:10]:
         return found
+    if text and markup and markup[:10] == stamp[:10]:
+        return found  # a date element states the declared day: the text's date is another
     labelled_update = normalise_date(layers.text.updated, dayfirst=order)
-    if labelled_update and labelled_update[:10] == day:
+    declared_elsewhere = any(
+        (iso := normalise_date(getattr(layers, name).published, dayfirst=order)) and iso[:10] == day
+        for name in DECLARED_LAYERS
+        if name != layer
+    )
+    if labelled_update and labelled_update[:10] == day and not declared_elsewhere:
+        # A date labelled as an update stays one, unless another declared layer states
+        # that day as the publication ("Stand: 07.11.2023" beside a meta date of that day).
         return found
     written = normalise_date(getattr(layers, layer).published, dayfirst=order)
     if written and written[:10] == day:

@@ -25,6 +25,8 @@ _TIMESTAMP = re.compile(r"^\d{10}(?:\d{3})?$")
 _COLON_FRACTION = re.compile(r"(T\d{2}:\d{2}:\d{2}):(\d{3})(?=Z|[+-]\d|$)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})([./\-])(\d{1,2})\2(\d{4})\b")
+# "4. 2. 2022": a dotted date written with spaces, read as "4.2.2022" (day first).
+_SPACED_DOTTED = re.compile(r"^(\d{1,2})\.\s+(\d{1,2})\.\s*(?=\d{4}\b)")
 # "23.09.22", "02/10/20": a numeric date with a two-digit year, then nothing but a clock.
 _SHORT_YEAR = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./])")
 # Two-digit years up to this one are read in the 2000s, later ones in the 1900s.
@@ -122,6 +124,7 @@ def normalise_date(raw: str | None, *, dayfirst: bool | None = None) -> str | No
         iso = _parse(text.replace(" ", "T", 1) if "T" not in text else text, dayfirst=False)
         if iso:
             return iso
+    text = _SPACED_DOTTED.sub(r"\1.\2.", text, count=1)
     numeric = _NUMERIC_DMY.match(text)
     if numeric:
         first, sep, second = int(numeric.group(1)), numeric.group(2), int(numeric.group(3))

@@ -6,7 +6,16 @@ import re
 
 from indexer.article import Article
 from indexer.errors import ExtractionError
-from indexer.scrape import date_fields, decoding, fields, quality, records, rules, urls
+from indexer.scrape import (
+    date_fields,
+    decoding,
+    fields,
+    mojibake,
+    quality,
+    records,
+    rules,
+    urls,
+)
 from indexer.scrape.body import extract_body
 from indexer.scrape.facts import Layers
 from indexer.scrape.htmlparse import cycle_collection_paused, parse_html
@@ -15,7 +24,8 @@ from indexer.scrape.markup import markup_facts
 from indexer.scrape.metatags import meta_facts, meta_map
 from indexer.scrape.microdata import microdata_facts
 from indexer.scrape.plaintext import parse_text_layout
-from indexer.scrape.signoffs import signed_off_names
+from indexer.scrape.script_dates import script_dates
+from indexer.scrape.signoffs import credit_lines, signed_off_names
 from indexer.scrape.textcues import text_facts
 from indexer.scrape.textutil import strip_inert_markup, word_count
 from indexer.scrape.tree import PageTree
@@ -44,7 +54,8 @@ def extract_article(
         raw = bytes(raw)
         if decoding.has_binary_signature(raw):
             raise ExtractionError("binary file, not a page")
-    text = decoding.decode(raw, content_type)
+    # Text handed over already decoded may have read UTF-8 bytes as windows-1252.
+    text = mojibake.repair(decoding.decode(raw, content_type))
     if not text.strip():
         raise ExtractionError("empty input (only whitespace)")
     if decoding.looks_like_junk(text):
@@ -103,9 +114,10 @@ def _from_html(text: str, url: str | None) -> Article:
     tree = PageTree(soup)  # read by the field readers; the body is cut out of the soup after
     # A page saved by a browser says where it came from; that beats a file:// address.
     given = url if urls.is_http(url) else urls.saved_from_url(text)
+    metas = meta_map(soup, tree)
     layers = Layers(
         jsonld=jsonld_facts(soup, tree),
-        meta=meta_facts(meta_map(soup, tree)),
+        meta=meta_facts(metas),
         microdata=microdata_facts(soup, tree),
         markup=markup_facts(soup, tree),
         text=text_facts(soup, given, tree),
@@ -115,7 +127,12 @@ def _from_html(text: str, url: str | None) -> Article:
     names = fields.site_names(layers, page)
     headline, headline_from = fields.headline(layers, names)
     # Read before the body is cut out of the soup: a sign-off sits right below the text.
-    authors = fields.authors(layers, names, lambda: signed_off_names(soup, tree))
+    authors = fields.authors(
+        layers,
+        names,
+        lambda: signed_off_names(soup, tree),
+        lambda: credit_lines(soup, tree),
+    )
     extracted = extract_body(soup, headline=headline, tree=tree)
     body = quality.choose_body(
         fields.with_standfirst(
@@ -133,7 +150,13 @@ def _from_html(text: str, url: str | None) -> Article:
         "source": fields.source(layers, page),
         "description": fields.description(layers, extracted.standfirst),
         "authors": authors,
-        "published": date_fields.published(layers, page or given),
+        "published": date_fields.published(
+            layers,
+            page or given,
+            lambda: script_dates(text),
+            generic_meta=date_fields.generic_meta_date(metas),
+            opening=lambda: extracted.paragraphs,
+        ),
         "language": fields.language(layers, body),
     }
     picked["updated"] = date_fields.updated(layers, picked["published"][0])

@@ -250,6 +250,9 @@ AGENCIES: dict[str, str] = {
     "agencies": "Agencies",
     "agencias": "Agencias",
     "agenturen": "Agenturen",
+    "kathpress": "Kathpress",
+    "jiji": "JIJI",
+    "jiji press": "JIJI",
 }
 #: Words that mark a byline part as a job title, not a name.
 ROLE_WORDS = frozenset(
@@ -319,7 +322,8 @@ ORGANISATION_WORDS = frozenset(
      "netzwerk", "blog", "tv", "radio", "fernsehen", "service", "services", "desk",
      "pressestelle", "experience", "illustrierte", "welle", "diario", "journal", "times",
      "post", "daily", "weekly", "tribune", "herald", "gazette", "nachrichten", "aktuell",
-     "project", "programme", "projekt", "programm", "initiative"}
+     "project", "programme", "projekt", "programm", "initiative", "organization",
+     "organisation"}
 )  # fmt: skip
 #: Compound endings that make a single word an organisation ("Energieverband").
 ORGANISATION_ENDINGS = ("verband", "verein", "stiftung", "zeitung", "magazin", "verlag")
@@ -453,6 +457,7 @@ NOT_NAMES = frozenset(
         "administrator",
         "guest",
         "unknown",
+        "no",
         "anonymous",
         "null",
         "none",

@@ -46,6 +46,29 @@ _MAX_META_CHARS = 200
 _MAX_PROMO_CHARS = 160
 _TRAILING_PUNCT = " .:!…→›»>"
 _BOILERPLATE_PREFIXES = tuple(lexicon.BOILERPLATE_PREFIXES)
+_MAX_NOTICE_CHARS = 300
+# Notices addressed to the reader about the site, not the story. Phrases that prose uses
+# too ("download the app", "Werbung für ...") need the notice's own wording around them.
+_NOTICE = re.compile(
+    r"\bfor the latest\b.{0,80}\bdownload\b|\bdownload our\b.{0,40}\bapps?\b"
+    r"|^follow\b.{1,60}\bon (?:twitter|facebook|instagram|tiktok|linkedin)\b"
+    r"|\bcopyrighted property of\b|\bwritten permission must be obtained\b"
+    r"|\bis not responsible for the (?:opinions|content)\b"
+    r"|\bsubmit (?:your|a) letter\b|\bletters? to the editor via\b"
+    r"|\bthis (?:post|article) contains (?:references to products|affiliate links)\b"
+    r"|\b(?:enthält|sind|handelt es sich um|contains) affiliate[- ]links?\b"
+    r"|\b(?:beitrag|artikel|post) enthält werbung\b"
+    r"|\bcanal de (?:youtube|telegram|whatsapp)\b|\bhazte (?:miembro|socio)\b"
+    r"|\bpara comentar debes\b|\bum (?:einen )?kommentare? (?:zu )?(?:schreiben|verfassen)\b"
+    r"|\bsie müssen sich (?:einloggen|anmelden)\b|\byou must be logged in\b"
+    r"|\bcomments are closed\b|\bkommentare (?:sind )?geschlossen\b|^keine kommentare\b"
+    r"|\bwe want to hear what you think\b|\bzapraszamy (?:też )?do subskrypcji\b"
+    r"|\bgefällt dir unser\b|^lust auf mehr\b|\b(?:diesen|den) artikel teilen\b"
+    r"|\bwar (?:der|dieser) artikel (?:nützlich|hilfreich)\b|\bwas this (?:article|post) helpful\b"
+    r"|\bals pdf herunterladen\b|^unterstütze\b|^unterstützen sie\b"
+    r"|\badvertiser disclosure\b|\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)\b"
+    r"|\babonnieren sie unsere?n?\b"
+)
 
 
 def split_glued(line: str) -> list[str]:
@@ -144,15 +167,24 @@ def is_boilerplate(line: str) -> bool:
     key = text.casefold().strip(_TRAILING_PUNCT)
     if key in lexicon.BOILERPLATE_LINES or _READ_TIME.match(key):
         return True
+    if is_notice(text):
+        return True
     if len(text) >= _MAX_PROMO_CHARS:
         return False
     return key.startswith(_BOILERPLATE_PREFIXES)
 
 
+def is_notice(line: str) -> bool:
+    """A short notice addressed to the reader about the site rather than the story: an app
+    or newsletter to get, a comment box, an advertising or affiliate disclosure."""
+    text = collapse(line)
+    return len(text) <= _MAX_NOTICE_CHARS and bool(_NOTICE.search(text.casefold()))
+
+
 def is_meta_line(line: str) -> bool:
-    """A byline, a (labelled) date line, a credit, or boilerplate: never body text."""
+    """A byline, a (labelled) date line, a credit, boilerplate or a notice: never body text."""
     if len(line) > _MAX_META_CHARS:
-        return False
+        return is_notice(line)
     pieces = split_date_labels(line)
     return bool(
         is_byline(line)

@@ -150,6 +150,9 @@ def _h1(tree: PageTree, region: Tag, texts: list[str], title: str | None) -> str
     return texts[0]
 
 
+_COMMENTS = frozenset({"comment", "comments"})
+
+
 def _authors(tree: PageTree, region: Tag) -> list[str]:
     """rel=author links with text, else byline elements, else rel=author hrefs (profile URLs)."""
     found: list[str] = []
@@ -168,7 +171,8 @@ def _authors(tree: PageTree, region: Tag) -> list[str]:
         return found
     for root in (region, tree.root) if region is not tree.root else (tree.root,):
         for tag in tree.with_tokens(rules.BYLINE_TOKENS, root, first=_MAX_NAMED):
-            if not _in_foreign_region(tree, tag):
+            # A "comment-author" element names a reader, not the writer.
+            if not _in_foreign_region(tree, tag) and not tree.class_tokens(tag) & _COMMENTS:
                 text = clean_value(tag.get_text(" "))
                 if text and len(text) <= _MAX_BYLINE_CHARS:
                     found.append(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from indexer.scrape import lexicon, lines
 from indexer.scrape.textutil import dedupe, match_key
 
@@ -17,6 +19,12 @@ _MAX_REPEATED_LINE_CHARS = 200
 # End-matter labels count only past this share of the text's words.
 _END_MATTER_AFTER = 0.5
 _MAX_LABEL_CHARS = 60
+# A writer's sign-off ("Euer Hans", "xx, Anna", "Liebe Grüße, Tom") ends the text; it is
+# short and unpunctuated like a box label, but it is the writer's.
+_SIGN_OFF = re.compile(
+    r"^(?:x{1,3}|xoxo|euer|eure|deine?|liebe grüße|viele grüße|herzliche grüße|beste grüße"
+    r"|alles liebe|bis bald|cheers|love|saludos|un abrazo|bisous|bises)(?:[ ,!]|$)"
+)
 CLOSING_PUNCTUATION = (".", "!", "?", "…", '"', "”", "“", "»", "«", "'", "’", ")", "]", ";")
 
 
@@ -101,5 +109,7 @@ def _cut_end_matter(paragraphs: list[str]) -> list[str]:
 def _is_label(paragraph: str) -> bool:
     text = paragraph.rstrip()
     if len(text) > _MAX_LABEL_CHARS or text.endswith(CLOSING_PUNCTUATION):
+        return False
+    if _SIGN_OFF.match(text.lower()):
         return False
     return len(text.split()) <= _MAX_LABEL_WORDS

@@ -48,6 +48,10 @@ _MIN_COMPARABLE_WORDS = 20
 _TEASER_WORDS_CHECKED = 100
 # articleBody replaces the markup's text when the markup yields less than this share of it.
 _MARKUP_BODY_SHARE = 0.5
+# A printed lead kept beside articleBody: a sentence or a few, closed by punctuation.
+_MIN_LEAD_CHARS = 60
+_MAX_LEAD_CHARS = 600
+_LEAD_ENDINGS = (".", "!", "?", "…", '"', "”", "“", "»", "«")
 # A body this short next to a paywall marker is the teaser, not the story.
 _TEASER_WORDS = 250
 # A consent wall: short text whose words are mostly about cookies and consent.
@@ -121,7 +125,23 @@ def choose_body(
         return body
     if not plausible_structured_body(structured, body, markup, vouched=vouched):
         return body
-    return structured
+    return _with_printed_lead(paragraphs, structured)
+
+
+def _with_printed_lead(paragraphs: list[str], structured: str) -> str:
+    """articleBody led by the page's opening paragraph when articleBody leaves it out.
+
+    The lead printed under the headline is often kept apart from the text that the page
+    declares as its articleBody.
+    """
+    if not paragraphs:
+        return structured
+    lead = paragraphs[0]
+    if not _MIN_LEAD_CHARS <= len(lead) <= _MAX_LEAD_CHARS or not lead.endswith(_LEAD_ENDINGS):
+        return structured
+    if match_key(lead) in match_key(structured):
+        return structured
+    return lead + "\n\n" + structured
 
 
 def plausible_structured_body(

@@ -9,6 +9,8 @@ a person, and strictly: every part of the line must read as a name.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Tag
 
@@ -17,6 +19,7 @@ from indexer.scrape.blocks import block_texts
 from indexer.scrape.bylines import (
     byline_names,
     labelled_byline_names,
+    name_from_profile_url,
     names_after_date,
     piece_byline_names,
     strip_opener,
@@ -86,6 +89,14 @@ _WRITER_LABELS = frozenset(
     {"text", "texte", "texto", "words", "story", "interview", "autor", "autorin", "author"}
 )
 _FOREIGN_TAGS = frozenset({"aside", "nav", "form"})
+_MAX_NAMED_ELEMENTS = 3000
+# "Quelle: dpa": the label a desk credit opens with.
+_SOURCE_LABEL = re.compile(r"^(?:quelle|source|fuente|fonte|źródło)\s*:\s*", re.I)
+_MAX_CREDIT_CHARS = 60
+# A post this long is the story itself, not a teaser card.
+_MIN_POST_CHARS = 600
+_MAX_LINKS = 1500
+_SPELLINGS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 _FURNITURE_TOKENS = rules.FOREIGN_BYLINE_TOKENS - {"footer"}
 
 
@@ -99,6 +110,8 @@ def signed_off_names(soup: BeautifulSoup, tree: PageTree) -> list[str]:
         or _post_footer(tree)
         or _label_above_name(region)
         or _furniture_line_under_headline(tree)
+        or _byline_in_post(tree)
+        or _profile_link(tree)
     )
 
 
@@ -120,12 +133,42 @@ def signoff_line_names(line: str, *, emphasised: bool = False) -> list[str] | No
 
 
 def _after_text(tree: PageTree, region: Tag) -> list[str]:
+    for tag, line, bound in _lines_after_text(tree, region):
+        lone = _is_emphasised(tag) and _closes(bound, line)
+        names = signoff_line_names(line, emphasised=lone)
+        if names:
+            return names
+    return []
+
+
+def credit_lines(soup: BeautifulSoup, tree: PageTree) -> list[str]:
+    """The short lines right after the article text, a source label taken off: where a
+    desk credits the story ("Quelle: hessenschau.de/bb", "red, wien.ORF.at/Agenturen").
+    Which of them is a credit is for the caller to judge, against the site's names."""
+    region = article_region(soup, tree)
+    found: list[str] = []
+    for _, line, _ in _lines_after_text(tree, region):
+        text = _SOURCE_LABEL.sub("", line).strip()
+        if text and len(text) <= _MAX_CREDIT_CHARS:
+            found.append(text)
+    # A labelled source line anywhere in the article ("Quelle: kathpress") says so itself.
+    for line in block_texts(region, limit=_MAX_LABELLED_LINES):
+        label = _SOURCE_LABEL.match(line)
+        text = line[label.end() :].strip() if label else ""
+        if text and len(text) <= _MAX_CREDIT_CHARS and text not in found:
+            found.append(text)
+    return found
+
+
+def _lines_after_text(tree: PageTree, region: Tag) -> Iterator[tuple[Tag, str, Tag]]:
+    """(element, its text, the block holding the text) for the first short lines after
+    the last paragraph of the text, inside the block around it."""
     last = _last_paragraph(tree, region)
     if last is None:
-        return []
+        return
     bound = last.parent.parent if last.parent is not None else None
     if not isinstance(bound, Tag):
-        return []
+        return
     seen: set[str] = set()
     for tag in tree.following(last, _HOLDERS, limit=_AFTER_TEXT):
         if tree.contains(last, tag):
@@ -136,13 +179,9 @@ def _after_text(tree: PageTree, region: Tag) -> list[str]:
         if not line or line in seen:
             continue
         seen.add(line)
-        lone = _is_emphasised(tag) and _closes(bound, line)
-        names = signoff_line_names(line, emphasised=lone)
-        if names:
-            return names
+        yield tag, line, bound
         if len(seen) >= _MAX_LINES:
             break
-    return []
 
 
 def _last_paragraph(tree: PageTree, region: Tag) -> Tag | None:
@@ -283,3 +322,57 @@ def _furniture_line_under_headline(tree: PageTree) -> list[str]:
         if names:
             return names
     return []
+
+
+def _byline_in_post(tree: PageTree) -> list[str]:
+    """A byline element in the post's own footer ("Eingestellt von Jane Doe" in a blog
+    post's footer line), which the markup layer leaves to this reader: a footer inside a
+    post (an <article> or an "hentry") is the post's, not the page's."""
+    for tag in tree.with_tokens(rules.BYLINE_TOKENS, first=_MAX_NAMED_ELEMENTS):
+        post = _own_post(tree, tag)
+        if post is None or len(post.get_text(" ", strip=True)) < _MIN_POST_CHARS:
+            continue  # no post, or a teaser card: a few lines with another story's byline
+        text = clean_value(tag.get_text(" ")) or ""
+        if len(text) > _MAX_LINE_CHARS or _PICTURE_CREDIT.search(text):
+            continue
+        opened = strip_opener(text) != text  # "Eingestellt von der Michel"
+        if opened or byline_names(f"By {text}"):
+            return [text]
+    return []
+
+
+def _own_post(tree: PageTree, tag: Tag) -> Tag | None:
+    """The post (an <article> or an "hentry") ``tag`` is in, with nothing between them
+    that is comments, teasers or navigation; whatever holds the post may be any region
+    (blog engines put the whole column of posts in a "widget")."""
+    for parent in tag.parents:
+        if parent.name in ("body", "html") or parent.name in _FOREIGN_TAGS:
+            return None
+        if parent.name == "article" or "hentry" in tree.class_tokens(parent):
+            return parent
+        if tree.class_tokens(parent) & _FURNITURE_TOKENS:
+            return None
+    return None
+
+
+def _profile_link(tree: PageTree) -> list[str]:
+    """The first link to a writer's profile page whose text is the name the address spells
+    (".../autoren/jane-doe-6841" reading "Jane Doe"), outside comments and teasers."""
+    for tag in tree.find_all("a", attribute="href", limit=_MAX_LINKS):
+        slug = name_from_profile_url(str(tag["href"]))
+        if not slug or _in_furniture(tree, tag):
+            continue
+        words = (clean_value(tag.get_text(" ")) or "").split()
+        name = " ".join(words[-len(slug.split()) :])  # "© Jane Doe Jane Doe": a photo credit first
+        if name and _spelled(name) == _spelled(slug):
+            return [name]
+    return []
+
+
+def _spelled(name: str) -> str:
+    """A name's letters as an address spells them: lower case, umlauts written out."""
+    folded = name.casefold()
+    for letter, spelled in _SPELLINGS.items():
+        folded = folded.replace(letter, spelled)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if ch.isalpha())

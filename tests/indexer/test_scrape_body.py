@@ -369,3 +369,74 @@ def test_a_comment_box_with_a_run_together_name_is_never_the_article() -> None:
     body = _body(html)
     assert "Paragraph 2 about the pier" in body
     assert "Reader 3 says" not in body
+
+
+def test_lead_printed_several_levels_above_the_text_opens_it() -> None:
+    lead = "The pier will close for a month while the harbour board repairs its decking."
+    nested = f"<div class='story'>{_prose(4)}</div>"
+    for level in range(4):
+        nested = f"<div class='level-{level}'><div class='ad'>Ad</div>{nested}</div>"
+    html = (
+        "<html><body><div class='page'><div class='intro'><h1>Pier to close</h1>"
+        f"<h2 class='intro-title'>{lead}</h2></div>{nested}</div></body></html>"
+    )
+    paragraphs = _body(html).split("\n\n")
+    assert paragraphs[0] == lead
+    assert paragraphs[1].startswith("Paragraph 0 about the pier")
+
+
+def test_lead_is_read_from_a_header_block_with_many_short_lines() -> None:
+    lead = "Repairs to the pier start in May and should be finished before the summer."
+    crumbs = "".join(f"<span class='crumb'><a href='/{i}'>Part {i}</a></span>" for i in range(3))
+    meta = "".join(f"<p>Note {i}</p>" for i in range(6))
+    html = (
+        f"<html><body><article><div class='top'><div>{crumbs}</div><h1>Pier repairs</h1>"
+        f"{meta}<p>{lead}</p></div>"
+        f"<div class='article-body'>{_prose(4)}</div></article></body></html>"
+    )
+    body = _body(html)
+    assert body.startswith(lead)
+    assert "Note 3" not in body
+
+
+def test_a_teaser_article_inside_the_story_block_is_not_taken_for_the_story() -> None:
+    sentence = "The lifeboat crew raised money for a new engine and thanked all who gave. "
+    teaser = "".join(
+        f"<li><article class='teaser'><h3>Harbour story {n}</h3><p>{sentence * (6 - n)}</p>"
+        "</article></li>"
+        for n in range(2)
+    )
+    html = (
+        f"<html><body><div class='text'>{_prose(10)}<ul>{teaser}</ul>{_prose(10, 'harbour')}</div>"
+        "</body></html>"
+    )
+    body = _body(html)
+    assert "Paragraph 9 about the pier" in body
+    assert "Paragraph 9 about the harbour" in body
+
+
+def test_a_smaller_block_of_prose_beside_the_densest_one_joins_it() -> None:
+    short = (
+        "<p>Anglers keep their access to the end of the pier during the works, the board "
+        "said, and the kiosk stays open.</p>"
+    )
+    html = (
+        f"<html><body><div id='main'><div class='a'>{_prose(6)}</div>"
+        f"<div class='b'>{short}</div></div></body></html>"
+    )
+    assert "Anglers keep their access" in _body(html)
+
+
+def test_a_lead_of_three_short_paragraphs_above_the_text_is_kept_whole() -> None:
+    leads = [
+        f"Lead paragraph {n}: the pier closes in May while the board repairs its decking."
+        for n in range(3)
+    ]
+    html = (
+        "<html><body><div class='page'><h1>Pier to close</h1>"
+        f"<div class='intro'>{''.join(f'<p>{lead}</p>' for lead in leads)}</div>"
+        f"<div class='story'>{_prose(30)}</div></div></body></html>"
+    )
+    paragraphs = _body(html).split("\n\n")
+    assert paragraphs[:3] == leads
+    assert paragraphs[3].startswith("Paragraph 0 about the pier")

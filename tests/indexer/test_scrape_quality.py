@@ -108,3 +108,17 @@ def test_page_signals_read_markup() -> None:
     assert signals.paywall_markup and not signals.not_free
     signals = quality.page_signals('{"isAccessibleForFree": "False"}')
     assert signals.not_free
+
+
+def test_articlebody_is_led_by_the_lead_the_page_prints_apart_from_it() -> None:
+    lead = "Councillors backed the new footbridge, which should open before next summer."
+    ld = {"@type": "NewsArticle", "headline": "Footbridge vote", "articleBody": STORY}
+    html = _page(
+        f"<header><p class='lead'>{lead}</p></header><article><p>{SENTENCE}</p></article>", ld=ld
+    )
+    article = extract_article(html)
+    assert article.body == f"{lead}\n\n{STORY}"
+
+
+def test_articlebody_that_already_holds_the_opening_paragraph_is_not_led_twice() -> None:
+    assert quality.choose_body([SENTENCE.strip()], STORY, "<p>x</p>") == STORY
