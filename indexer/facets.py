@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, OrderedDict
 from collections.abc import Hashable, Mapping, Sequence
 from datetime import datetime, time
+from functools import lru_cache
 from time import monotonic
 from typing import Any, NamedTuple
 
@@ -93,6 +94,7 @@ def count_matches(
     time_limit: float | None = None,
     *,
     by_story: bool = False,
+    matched: set[int] | None = None,
 ) -> MatchCounts:
     """The number of matching documents and raw facet counts, without scoring.
 
@@ -101,7 +103,8 @@ def count_matches(
     (by publication time, by story cluster) with every filter applied. With
     ``by_story`` the facets count stories (see ``story_grouping.StoryCount``); the
     total stays a document count. Passes cut short by ``time_limit`` are reported as
-    partial and not cached.
+    partial and not cached. ``matched``, when given, is every document ``query``
+    matches before any filter (recorded while ranking), so no pass matches it again.
     """
     own = [name for name in FACET_FIELDS if name in filters]
     grouped = [name for name in FACET_FIELDS if name not in own] + list(extra or {})
@@ -115,13 +118,23 @@ def count_matches(
         extra or {},
         time_limit,
         by_story,
+        matched,
     )
     counts = dict(main.counts)
     partial = main.partial
     for name in own:
         without = combine_filters(filters, without=name)
         alone = _counted(
-            searcher, query, without, [name], (state, by_story), cache, {}, time_limit, by_story
+            searcher,
+            query,
+            without,
+            [name],
+            (state, by_story),
+            cache,
+            {},
+            time_limit,
+            by_story,
+            matched,
         )
         counts[name] = alone.counts[name]
         partial = partial or alone.partial
@@ -138,6 +151,7 @@ def _counted(
     extra: Mapping[str, sorting.FacetType],
     time_limit: float | None,
     by_story: bool,
+    matched: set[int] | None = None,
 ) -> MatchCounts:
     key = (state, repr(query), repr(filter_query), tuple(names))
     found = cache.get(key)
@@ -149,7 +163,7 @@ def _counted(
         name: extra.get(name) or facet_type(name, StoryCount(keys) if keys else None)
         for name in names
     }
-    fast = _fast_count(searcher, query, filter_query, facets, time_limit)
+    fast = _fast_count(searcher, query, filter_query, facets, time_limit, matched)
     if fast is not None:
         total, counts, partial = fast
     else:
@@ -175,6 +189,7 @@ def _fast_count(
     filter_query: wq.Query | None,
     facets: Mapping[str, Any],
     time_limit: float | None,
+    matched: set[int] | None = None,
 ) -> tuple[int, RawCounts, bool] | None:
     """Whoosh's grouped count without its collector: matching ids, then columns held in memory.
 
@@ -202,10 +217,13 @@ def _fast_count(
         plans.append((name, values, overlap, facet.map()))
     deadline = None if time_limit is None else monotonic() + time_limit
     partial = False
-    try:
-        found = matching_docs(searcher, query, deadline)
-    except _Expired as expired:
-        found, partial = expired.found, True
+    if matched is not None:
+        found = matched
+    else:
+        try:
+            found = matching_docs(searcher, query, deadline)
+        except _Expired as expired:
+            found, partial = expired.found, True
     if filter_query is not None:
         allowed = filter_docs(searcher, filter_query)
         found = {docnum for docnum in found if docnum in allowed} if allowed else set()
@@ -280,6 +298,10 @@ def matching_docs(searcher: Searcher, query: wq.Query, deadline: float | None = 
         return positive - matching_docs(searcher, query.b, deadline) if positive else positive
     if kind is wq.Term:
         return _term_docs(searcher, query)
+    if kind is wq.Phrase:
+        found = _phrase_docs(searcher, query)
+        if found is not None:
+            return found
     return set(searcher.docs_for_query(query))
 
 
@@ -303,6 +325,61 @@ def _term_docs(searcher: Searcher, query: wq.Term) -> set[int]:
         ids = _posting_ids(reader.postings(query.fieldname, text))
         found.update(ids if not offset else [offset + docnum for docnum in ids])
     return found
+
+
+def _phrase_docs(searcher: Searcher, query: wq.Phrase) -> set[int] | None:
+    """The documents holding a two-word phrase, from the words' postings and positions.
+
+    What Whoosh's phrase matcher finds (the second word at the position right after the
+    first), without its intersection, span and wrapper matchers stepping through every
+    document both words share. None for any other phrase (longer, or with more slop).
+    """
+    if len(query.words) != 2 or query.slop != 1 or query.fieldname not in searcher.schema:
+        return None
+    field = searcher.schema[query.fieldname]
+    if not field.format or not field.format.supports("positions"):
+        return None
+    try:
+        texts = [field.to_bytes(word) for word in query.words]
+    except ValueError:
+        return set()
+    positions = field.format.decoder("positions")
+    found: set[int] = set()
+    for sub, offset in searcher.subsearchers or [(searcher, 0)]:
+        reader = sub.reader()
+        if any((query.fieldname, text) not in reader for text in texts):
+            continue
+        first, second = (_posting_values(reader.postings(query.fieldname, text)) for text in texts)
+        if first is None or second is None:
+            return None
+        for docnum in first.keys() & second.keys():
+            following = set(positions(second[docnum]))
+            if any(position + 1 in following for position in positions(first[docnum])):
+                found.add(offset + docnum)
+    return found
+
+
+def _posting_values(matcher: Any) -> dict[int, Any] | None:
+    """Document number -> encoded value for every posting of a fresh matcher (None: unknown)."""
+    if type(matcher) is FilterMatcher:  # a segment with deletions
+        values = _posting_values(matcher.child)
+        if values is None:
+            return None
+        held = matcher._ids
+        keep = (lambda docnum: docnum not in held) if matcher._exclude else held.__contains__
+        return {docnum: value for docnum, value in values.items() if keep(docnum)}
+    if type(matcher) is not W3LeafMatcher:
+        return None
+    values: dict[int, Any] = {}
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        if matcher._values is None:
+            matcher._read_values()
+        start = matcher._i
+        values.update(zip(matcher._ids[start:], matcher._values[start:], strict=True))
+        matcher._next_block()
+    return values
 
 
 def _posting_ids(matcher: Any) -> Any:
@@ -424,16 +501,25 @@ def facet_values(
     The most common spelling names the merged value. Selected values always appear
     (with a zero count if nothing matches them), so a reader can unselect them.
     """
-    totals: Counter[str] = Counter()
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    totals: dict[str, int] = {}
+    # A key's one spelling, or its spellings with their counts once there are several.
+    spellings: dict[str, str | dict[str, int]] = {}
     for raw, count in groups.items():
         if raw is None:
             continue
         display = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
-        key = facet_key(display)
-        if key:
-            totals[key] += count
-            spellings[key][display] += count
+        key = _display_key(display)
+        if not key:
+            continue
+        if key not in totals:
+            totals[key] = count
+            spellings[key] = display
+            continue
+        totals[key] += count
+        known = spellings[key]
+        if isinstance(known, str):
+            known = spellings[key] = {known: totals[key] - count}
+        known[display] = known.get(display, 0) + count
     chosen = {facet_key(value): value for value in selected if facet_key(value)}
     ranked = sorted(totals, key=lambda key: (-totals[key], key))
     shown = ranked[:limit] + [key for key in ranked[limit:] if key in chosen]
@@ -444,5 +530,11 @@ def facet_values(
     return tuple(values)
 
 
-def _best_spelling(spellings: Counter[str]) -> str:
+# The same sources, authors and sections come back in nearly every count.
+_display_key = lru_cache(maxsize=1 << 16)(facet_key)
+
+
+def _best_spelling(spellings: str | dict[str, int]) -> str:
+    if isinstance(spellings, str):
+        return spellings
     return min(spellings, key=lambda spelling: (-spellings[spelling], spelling))

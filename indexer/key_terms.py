@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 from whoosh.analysis import Analyzer
@@ -14,6 +15,7 @@ from whoosh.lang.stopwords import stoplists
 from whoosh.searching import Searcher
 
 from .analysis import fold_accents, language_analyzer, stemming_language
+from .story_grouping import held_with_segments
 from .word_forms import WordForms, word_forms
 
 KEY_TERM_FIELD = "body"
@@ -49,17 +51,23 @@ def key_terms(
     skipped = {stem for word in excluded for stem in field.process_text(word, mode="query")}
     skipped |= {token.text for word in excluded for token in analyzer(word, mode="query")}
     stops = _stop_words(language) if stemming is None else frozenset()
-    counts: Counter[str] = Counter()
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     forms = word_forms(analyzer)
+    # (stem, the word as written, lowercased) for every word kept, in reading order.
+    pairs: list[tuple[str, str]] = []
     for text in texts:
         text = text[:MAX_TEXT_CHARS]
-        for stem, start, end in _stems(analyzer, forms, text):
-            written = text[start:end].lower()
-            if written in stops or fold_accents(written) in stops:
-                continue
-            counts[stem] += 1
-            spellings[stem][written] += 1
+        pairs += _stems(analyzer, forms, text)
+    if stops:
+        pairs = [
+            (stem, written)
+            for stem, written in pairs
+            if not (written in stops or fold_accents(written) in stops)
+        ]
+    counts = Counter(stem for stem, _written in pairs)
+    # Each stem's spellings with their counts, in the order they were first read.
+    spellings: dict[str, dict[str, int]] = {}
+    for (stem, written), count in Counter(pairs).items():
+        spellings.setdefault(stem, {})[written] = count
     if not counts:
         return ()
     expander = _RememberingExpander(searcher.reader(), KEY_TERM_FIELD, model=Bo1Model)
@@ -70,7 +78,7 @@ def key_terms(
     for term, _weight in expander.expanded_terms(CANDIDATES, normalize=False):
         if term in skipped or term not in spellings:
             continue
-        word = spellings[term].most_common(1)[0][0]
+        word = max(spellings[term].items(), key=itemgetter(1))[0]
         if word not in shown and word.isalpha():
             shown.append(word)
         if len(shown) >= limit:
@@ -122,20 +130,22 @@ MAX_REMEMBERED = 100_000
 
 
 def _frequencies(reader: Any, fieldname: str) -> dict[str, Any]:
+    held = held_with_segments(reader, ("key term frequencies", fieldname), dict)
+    if held is not None:
+        return held
     with _FREQUENCIES_LOCK:
         return _FREQUENCIES.setdefault(reader, {}).setdefault(fieldname, {})
 
 
-def _stems(analyzer: Analyzer, forms: WordForms, text: str) -> Iterator[tuple[str, int, int]]:
-    """(stem, start, end) of each word the analyzer keeps, stop words left out."""
+def _stems(analyzer: Analyzer, forms: WordForms, text: str) -> list[tuple[str, str]]:
+    """(stem, the word as written, lowercased) of each word kept, stop words left out."""
     words = forms.words(text)
     if words is None:
-        for token in analyzer(text, chars=True, mode="index"):
-            yield token.text, token.startchar, token.endchar
-        return
-    for start, end, stem, stopped in words:
-        if not stopped:
-            yield stem, start, end
+        return [
+            (token.text, text[token.startchar : token.endchar].lower())
+            for token in analyzer(text, chars=True, mode="index")
+        ]
+    return [(stem, text[start:end].lower()) for start, end, stem, stopped in words if not stopped]
 
 
 def _stop_words(language: str | None) -> frozenset[str]:

@@ -33,7 +33,7 @@ from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
 
 from .article import Article
-from .collecting import timed_search
+from .collecting import MatchRecord, timed_search
 from .errors import IndexCorrupt, InvalidRequest
 from .facets import (
     QUERY_DATE_FILTER,
@@ -55,7 +55,7 @@ from .query import ParsedQuery, extract_date_operators, parse_query, plain_words
 from .readers import SearcherPool
 from .result_cache import DEFAULT_MAX_ENTRIES, ResultCache
 from .schema import FACET_FIELDS, article_from_json, parse_published
-from .scoring import fresh_score, weighting
+from .scoring import CoordinatedOr, fresh_score, weighting
 from .search_types import (
     Hit,
     SearchRequest,
@@ -347,6 +347,10 @@ class SearchService:
             allowed=filter_docs(searcher, combine_filters(filters)),
             filtered=True,
         )
+        # The page pass records the matches it sees; when that is all of them, the
+        # counts below need not match the query again.
+        record = MatchRecord() if _recordable(parsed.matching) else None
+        grouping = replace(grouping, record=record)
         hits: list[tuple[WhooshHit, float | None]]
         if sort is SortOrder.OLDEST:
             page, partial = self._sorted_page(
@@ -382,6 +386,7 @@ class SearchService:
             extra,
             self._time_limit,
             by_story=request.group_copies,
+            matched=record.docs if record is not None and record.complete else None,
         )
         chosen = selected_values(request)
         facets = {name: facet_values(counted.counts[name], chosen[name]) for name in FACET_FIELDS}
@@ -434,6 +439,7 @@ class SearchService:
             searcher,
             query,
             grouping.time_limit,
+            record=grouping.record,
             limit=end,
             filter=grouping.filter_for(filters),
             sortedby=sortedby,
@@ -459,6 +465,7 @@ class SearchService:
             searcher,
             parsed.matching,
             grouping.time_limit,
+            record=grouping.record,
             limit=end,
             filter=grouping.filter_for(filters),
             **grouping.options(),
@@ -564,6 +571,8 @@ class _Grouping:
     # The documents the filters let through, when already worked out (``filtered``).
     allowed: set[int] | None = None
     filtered: bool = False
+    # What the page pass saw of the query's matches, when given (``timed_search``).
+    record: MatchRecord | None = None
 
     def options(self) -> dict[str, Any]:
         return collapse_options() if self.group_copies else {}
@@ -639,6 +648,18 @@ def _worth_retrying(query: str, searcher: Searcher) -> bool:
     """
     unknown = unknown_words(query, Speller(searcher.reader()))
     return 0 < len(unknown) <= MAX_FUZZY_WORDS
+
+
+# Query kinds whose ranking matcher finds exactly the documents ``facets.matching_docs``
+# counts. (Whoosh's AND NOT matcher can let through a first document the NOT holds.)
+_RECORDABLE = (wq.Term, wq.Phrase, wq.And, wq.Or, CoordinatedOr)
+
+
+def _recordable(query: wq.Query) -> bool:
+    """Whether the matches the page pass sees can stand for the counts' matches."""
+    if type(query) not in _RECORDABLE or getattr(query, "minmatch", 0):
+        return False
+    return query.is_leaf() or all(_recordable(part) for part in query.children())
 
 
 def _score(score: Any) -> float | None:

@@ -8,10 +8,12 @@ indexed it, so "Häuser" lights up for a search for "Haus" in a German story.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from whoosh import highlight
+from whoosh.analysis import Token
 from whoosh.searching import Hit as WhooshHit
 
 from .analysis import language_analyzer, stemming_language
@@ -202,14 +204,114 @@ def _highlight(
             analyzer(text, positions=True, chars=True, mode="index", removestops=False), words
         )
     else:
+        fragmenter = highlighter.fragmenter
+        if type(fragmenter) is highlight.ContextFragmenter:
+            found = context_fragments(fragmenter, text, split, words)
+            if found is not None:
+                return _best(highlighter, found)
         tokens = highlight_tokens(split, words)
     if merge:
         tokens = highlight.Highlighter._merge_matched_tokens(tokens)
     fragments = highlighter.fragmenter.fragment_tokens(text, tokens)
+    return _best(highlighter, fragments)
+
+
+def _best(highlighter: highlight.Highlighter, fragments: Iterable[Any]) -> Any:
     best = highlight.top_fragments(
         fragments, MAX_FRAGMENTS, highlighter.scorer, highlighter.order, minscore=1
     )
     return highlighter.formatter.format(best)
+
+
+def context_fragments(
+    fragmenter: highlight.ContextFragmenter,
+    text: str,
+    words: Sequence[tuple[int, int, str, bool]],
+    terms: frozenset[str],
+) -> list[Any] | None:
+    """What ``fragmenter.fragment_tokens`` gives for these words, visiting few of them.
+
+    Outside a passage Whoosh's loop only remembers where the words of the last
+    ``surround`` characters start, so the words between passages are stepped over: a
+    passage opening at a match starts at the earliest word that memory would hold.
+    Inside a passage every word is counted as Whoosh counts it. ``words`` are
+    ``WordForms.words``; a word matches when its text is one of ``terms``. None when
+    two matching words touch (Whoosh's highlighter would merge them into one).
+    """
+    maxchars, surround, charlimit = fragmenter.maxchars, fragmenter.surround, fragmenter.charlimit
+    count = len(words)
+    if charlimit:  # Whoosh stops at the first word ending past the limit
+        count = bisect_right(words, charlimit, key=lambda word: word[1])
+    matched = [number for number, word in enumerate(words) if word[2] in terms]
+    for before, after in zip(matched, matched[1:], strict=False):
+        if after == before + 1 and words[after][0] <= words[before][1]:
+            return None
+    is_match = set(matched)
+    fragments: list[Any] = []
+    first: int | None = None
+    countdown = -1
+    tokens: list[Token] = []
+    endchar = 0
+    currentlen = 0
+    remembered = 0  # the first word of Whoosh's memory of recent starts
+    upcoming = iter(matched)
+    number = 0
+    while number < count:
+        if countdown < 0 and number not in is_match:
+            number = next((match for match in upcoming if match >= number), count)
+            continue
+        start, endchar, word, stopped = words[number]
+        length = endchar - start
+        if currentlen + length > maxchars:
+            countdown = 0
+        elif number in is_match:
+            countdown = surround
+            if first is None:
+                first = _earliest_start(words, remembered, number, surround)
+                if first is None:
+                    first = start
+                    countdown += surround
+            tokens.append(_match_token(start, endchar, word, stopped, number))
+        if countdown >= 0:
+            currentlen += length
+            countdown -= length
+            if countdown <= 0:
+                fragments.append(highlight.mkfrag(text, tokens, startchar=first, endchar=endchar))
+                tokens, first, currentlen, remembered = [], None, 0, number + 1
+        number += 1
+    if tokens:
+        if count < len(words):
+            endchar = words[count][1]
+        fragments.append(highlight.mkfrag(text, tokens, startchar=first, endchar=endchar))
+    return fragments
+
+
+def _earliest_start(
+    words: Sequence[tuple[int, int, str, bool]], remembered: int, number: int, surround: int
+) -> int | None:
+    """The start Whoosh's memory holds first when word ``number`` opens a passage.
+
+    It holds the starts of the words since ``remembered`` that lie within ``surround``
+    characters of the end of the word before this one; None when it holds none.
+    """
+    if number <= remembered:
+        return None
+    limit = words[number - 1][1] - surround
+    earliest = None
+    for previous in range(number - 1, remembered - 1, -1):
+        if words[previous][0] < limit:
+            break
+        earliest = words[previous][0]
+    return earliest
+
+
+def _match_token(start: int, end: int, text: str, stopped: bool, position: int) -> Token:
+    """The matching token ``word_forms.highlight_tokens`` would hand the fragmenter."""
+    token = Token(positions=True, chars=True, removestops=False, mode="index")
+    token.boost = 1.0
+    token.startchar, token.endchar, token.text = start, end, text
+    token.stopped, token.pos, token.matched = stopped, position, True
+    return token
 
 
 def plain_snippet(text: str | None, limit: int = SNIPPET_CHARS) -> tuple[SnippetFragment, ...]:

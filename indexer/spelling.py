@@ -30,6 +30,7 @@ from whoosh.spelling import Corrector
 
 from .analysis import spelling_key
 from .query import OPERATORS
+from .story_grouping import held_with_segments
 
 SPELLING_FIELD = "spell"
 # The unstemmed prose field: how many articles use a word as written.
@@ -175,6 +176,13 @@ _COMMON_LOCK = threading.Lock()
 
 
 def _common_words(reader: IndexReader, letter: str) -> list[tuple[str, int]]:
+    held = held_with_segments(
+        reader, ("common spelling words", letter), lambda: _read_common_words(reader, letter)
+    )
+    return held if held is not None else _read_common_words(reader, letter)
+
+
+def _read_common_words(reader: IndexReader, letter: str) -> list[tuple[str, int]]:
     with _COMMON_LOCK:
         found = _COMMON.setdefault(reader, {}).get(letter)
     if found is not None:

@@ -72,14 +72,12 @@ class StoryKeys:
         shared = self._shared
         if not shared:
             return StorySplit(list(docnums), [])
-        alone: list[int] = []
-        together: list[tuple[int, Hashable]] = []
-        for docnum in docnums:
-            key = shared.get(docnum)
-            if key is None:
-                alone.append(docnum)
-            else:
-                together.append((docnum, key))
+        docnums = list(docnums)
+        keys = list(map(shared.get, docnums))
+        alone = [docnum for docnum, key in zip(docnums, keys, strict=True) if key is None]
+        together = [
+            (docnum, key) for docnum, key in zip(docnums, keys, strict=True) if key is not None
+        ]
         return StorySplit(alone, together)
 
 
@@ -102,6 +100,11 @@ _SHARED_LOCK = threading.Lock()
 
 def shared_stories(reader: IndexReader) -> dict[int, Hashable]:
     """Document number -> cluster, for documents whose cluster holds other documents too."""
+    held = held_with_segments(reader, ("shared stories",), lambda: _shared_stories(reader))
+    return held if held is not None else _shared_stories(reader)
+
+
+def _shared_stories(reader: IndexReader) -> dict[int, Hashable]:
     with _SHARED_LOCK:
         found = _SHARED.get(reader)
     if found is not None:
@@ -238,7 +241,7 @@ def copies_of(searcher: Searcher, docnum: int) -> tuple[Copy, ...]:
 
 # Columns held in memory, by the segments they were read from (a reader per thread
 # shares them); only the latest few generations are kept.
-_COLUMNS: OrderedDict[tuple[Any, ...], dict[tuple[str, bool], list[Any]]] = OrderedDict()
+_COLUMNS: OrderedDict[tuple[Any, ...], dict[Hashable, Any]] = OrderedDict()
 _COLUMNS_LOCK = threading.Lock()
 COLUMN_GENERATIONS = 2
 
@@ -279,6 +282,29 @@ def column_values(reader: Any, fieldname: str, overlap: bool) -> list[Any]:
         while len(_COLUMNS) > COLUMN_GENERATIONS:
             _COLUMNS.popitem(last=False)
     return values
+
+
+def held_with_segments(reader: Any, key: Hashable, build: Callable[[], Any]) -> Any:
+    """What ``build`` works out from ``reader``, kept with the held columns of its segments.
+
+    Every thread has a reader of its own, so anything remembered per reader object is
+    worked out again by each thread; kept by segment set, it is worked out once. None
+    when the reader's segments cannot be told apart (then nothing is kept here).
+    """
+    segments = tuple(_segment_id(leaf) for leaf, _offset in reader.leaf_readers())
+    if None in segments:
+        return None
+    with _COLUMNS_LOCK:
+        found = _COLUMNS.get(segments, {}).get(key)
+    if found is not None:
+        return found
+    value = build()
+    with _COLUMNS_LOCK:
+        found = _COLUMNS.setdefault(segments, {}).setdefault(key, value)
+        _COLUMNS.move_to_end(segments)
+        while len(_COLUMNS) > COLUMN_GENERATIONS:
+            _COLUMNS.popitem(last=False)
+    return found
 
 
 def read_whole_column(column: Any) -> list[Any] | None:
@@ -389,6 +415,11 @@ def _derived(reader: Any, fieldname: str, kind: str, derive: Callable[[list[Any]
     return derived
 
 
+def _shared_keys(values: list[Any]) -> dict[int, Any]:
+    sizes = Counter(values)
+    return {docnum: key for docnum, key in enumerate(values) if key and sizes[key] > 1}
+
+
 def _segment_id(leaf: Any) -> str | None:
     """A segment's own id (its files' name); None for a reader without one (not cached)."""
     segment = getattr(leaf, "segment", None)
@@ -425,9 +456,21 @@ class _HeldColumnCategorizer(sorting.Categorizer):
         else:
             self._values = column_values(reader, fieldname, False)
         self._offset = 0
+        self._reader, self._fieldname = reader, fieldname
 
     def set_searcher(self, segment_searcher: Any, docoffset: int) -> None:
         self._offset = docoffset
+
+    def shared_keys(self) -> dict[int, Any]:
+        """Top-level document number -> key, for the documents whose key another one shares.
+
+        Every other document's key is empty or its own, so it never collapses with
+        another. The keys are the ones ``key_for`` gives.
+        """
+        shared = _derived(self._reader, self._fieldname, "shared", _shared_keys)
+        if self._values is not column_values(self._reader, self._fieldname, False):
+            return {docnum: self._values[docnum] for docnum in shared}
+        return shared
 
     def key_for(self, matcher: Any, segment_docnum: int) -> Any:
         return self._values[self._offset + segment_docnum]

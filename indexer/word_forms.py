@@ -10,6 +10,7 @@ ones the analyzer gives: same text, same character offsets, same stop-word flags
 
 from __future__ import annotations
 
+import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -32,17 +33,22 @@ from .analysis import LanguageTagFilter
 _PER_TOKEN_FILTERS = (LowercaseFilter, CharsetFilter, StopFilter, StemFilter, LanguageTagFilter)
 # Distinct words remembered per analyzer before the memory starts again.
 MAX_REMEMBERED = 200_000
-# Analyzers with a memory of their own (each index generation brings new instances).
-MAX_ANALYZERS = 16
+# Analyzer instances with a memory (each thread's searcher, and each index generation,
+# brings its own), and distinct analyzer configurations remembered.
+MAX_ANALYZERS = 64
+MAX_CONFIGURATIONS = 16
 
 
 class WordForms:
     """One analyzer's tokens for whole texts, with each distinct word analysed once."""
 
-    def __init__(self, analyzer: Analyzer) -> None:
+    def __init__(
+        self, analyzer: Analyzer, forms: dict[str, tuple[str, bool] | None] | None = None
+    ) -> None:
         self.analyzer = analyzer
         self._pattern = _split_pattern(analyzer)
-        self._forms: dict[str, tuple[str, bool] | None] = {}
+        # What each word becomes; may be shared with analyzers configured alike.
+        self._forms: dict[str, tuple[str, bool] | None] = {} if forms is None else forms
 
     def words(self, text: str) -> list[tuple[int, int, str, bool]] | None:
         """Every token of ``text`` in order: (startchar, endchar, text, stopped).
@@ -82,19 +88,41 @@ class WordForms:
 _UNSEEN: Any = object()
 _KNOWN: OrderedDict[int, WordForms] = OrderedDict()
 _KNOWN_LOCK = threading.Lock()
+_MEMORIES: OrderedDict[bytes, dict[str, tuple[str, bool] | None]] = OrderedDict()
 
 
 def word_forms(analyzer: Analyzer) -> WordForms:
-    """The shared ``WordForms`` of an analyzer instance."""
+    """The shared ``WordForms`` of an analyzer instance.
+
+    Every thread's searcher reads its own copy of the schema, so the same field's
+    analyzer comes as one instance per thread; instances configured alike (pickled
+    alike) share what they remember of words.
+    """
     with _KNOWN_LOCK:
         found = _KNOWN.get(id(analyzer))
         if found is None or found.analyzer is not analyzer:
-            found = _KNOWN[id(analyzer)] = WordForms(analyzer)
+            found = _KNOWN[id(analyzer)] = WordForms(analyzer, _memory_for(analyzer))
             while len(_KNOWN) > MAX_ANALYZERS:
                 _KNOWN.popitem(last=False)
         else:
             _KNOWN.move_to_end(id(analyzer))
         return found
+
+
+def _memory_for(analyzer: Analyzer) -> dict[str, tuple[str, bool] | None] | None:
+    """The word memory shared by analyzers with this one's configuration (lock held)."""
+    try:
+        configuration = pickle.dumps(analyzer, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an analyzer that cannot be pickled keeps a memory of its own
+        return None
+    memory = _MEMORIES.get(configuration)
+    if memory is None:
+        memory = _MEMORIES[configuration] = {}
+        while len(_MEMORIES) > MAX_CONFIGURATIONS:
+            _MEMORIES.popitem(last=False)
+    else:
+        _MEMORIES.move_to_end(configuration)
+    return memory
 
 
 def highlight_tokens(
