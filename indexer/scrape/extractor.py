@@ -7,6 +7,7 @@ import re
 from indexer.article import Article
 from indexer.errors import ExtractionError
 from indexer.scrape import (
+    author_fields,
     date_fields,
     decoding,
     fields,
@@ -127,7 +128,7 @@ def _from_html(text: str, url: str | None) -> Article:
     names = fields.site_names(layers, page)
     headline, headline_from = fields.headline(layers, names)
     # Read before the body is cut out of the soup: a sign-off sits right below the text.
-    authors = fields.authors(
+    authors = author_fields.authors(
         layers,
         names,
         lambda: signed_off_names(soup, tree),

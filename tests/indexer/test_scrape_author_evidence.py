@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from indexer import extract_article
-from indexer.scrape import fields
+from indexer.scrape import author_fields
 from indexer.scrape.bylines import byline_names, normalise_authors
 from indexer.scrape.facts import Facts, Layers
 from indexer.scrape.microdata import microdata_facts
@@ -83,22 +83,22 @@ def test_the_byline_adds_a_writer_another_layer_confirms() -> None:
         markup=["Rita Sommer", "Paul Winter"],
         text=["Rita Sommer", "Paul Winter"],
     )
-    assert fields.authors(layers, []) == (["Rita Sommer", "Paul Winter"], "markup")
+    assert author_fields.authors(layers, []) == (["Rita Sommer", "Paul Winter"], "markup")
 
 
 def test_an_unconfirmed_second_name_in_the_byline_is_not_added() -> None:
     layers = _layers(jsonld=["Rita Sommer"], text=["Rita Sommer", "Paul Winter"])
-    assert fields.authors(layers, []) == (["Rita Sommer"], "jsonld")
+    assert author_fields.authors(layers, []) == (["Rita Sommer"], "jsonld")
 
 
 def test_names_swept_up_beside_the_byline_are_dropped() -> None:
     layers = _layers(markup=["Rita Sommer", "Winter Sale"], text=["Rita Sommer"])
-    assert fields.authors(layers, []) == (["Rita Sommer"], "text")
+    assert author_fields.authors(layers, []) == (["Rita Sommer"], "text")
 
 
 def test_a_credit_naming_the_site_gives_way_to_a_person() -> None:
     layers = _layers(meta=["FC Hafenblatt Fans"], text=["Rita Sommer"])
-    assert fields.authors(layers, ["hafenblatt.de"]) == (["Rita Sommer"], "text")
+    assert author_fields.authors(layers, ["hafenblatt.de"]) == (["Rita Sommer"], "text")
 
 
 def test_layers_agreeing_on_other_writers_outweigh_a_lone_structured_name() -> None:
@@ -108,22 +108,22 @@ def test_layers_agreeing_on_other_writers_outweigh_a_lone_structured_name() -> N
         markup=["Rita Sommer", "Paul Winter"],
         text=["Rita Sommer", "Paul Winter"],
     )
-    assert fields.authors(layers, []) == (["Rita Sommer", "Paul Winter"], "meta")
+    assert author_fields.authors(layers, []) == (["Rita Sommer", "Paul Winter"], "meta")
 
 
 def test_a_confirmed_structured_name_keeps_its_place() -> None:
     layers = _layers(jsonld=["Kai Brandt"], meta=["Kai Brandt"], text=["Rita Sommer"])
-    assert fields.authors(layers, []) == (["Kai Brandt"], "jsonld")
+    assert author_fields.authors(layers, []) == (["Kai Brandt"], "jsonld")
 
 
 def test_a_login_read_off_a_profile_address_gives_way_to_a_name() -> None:
     layers = _layers(jsonld=["https://hafenblatt.de/author/ritaso/#author"], meta=["Rita Sommer"])
-    assert fields.authors(layers, []) == (["Rita Sommer"], "meta")
+    assert author_fields.authors(layers, []) == (["Rita Sommer"], "meta")
 
 
 def test_a_login_read_off_a_profile_address_is_kept_when_nothing_else_names_anyone() -> None:
     layers = _layers(jsonld=["https://hafenblatt.de/author/rita-sommer/"])
-    assert fields.authors(layers, []) == (["Rita Sommer"], "jsonld")
+    assert author_fields.authors(layers, []) == (["Rita Sommer"], "jsonld")
 
 
 # --- full names from person nodes --------------------------------------------------------------
