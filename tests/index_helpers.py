@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crawl_cache.page import CachedPage
 from indexer.article import Article
@@ -224,3 +224,23 @@ def live_searcher(index_dir: Path) -> Iterator[Searcher]:
     with SearchService(index_dir) as service:
         searcher, _generation = service._pool.current()
         yield searcher
+
+
+def all_postings(ix: Any) -> list[tuple[Any, ...]]:
+    """Every posting (document, weight, encoded value) of every indexed field of a Whoosh
+    index, then every field length: what two ways of writing one index must agree on."""
+    found: list[tuple[Any, ...]] = []
+    with ix.reader() as reader:
+        for name, field in ix.schema.items():
+            if not field.indexed:
+                continue
+            for term in reader.lexicon(name):
+                matcher = reader.postings(name, term)
+                postings = [(i, matcher.weight(), matcher.value()) for i in matcher.all_ids()]
+                found.append((name, term, postings))
+        lengths = [
+            (name, doc, reader.doc_field_length(doc, name))
+            for name in ix.schema.scorable_names()
+            for doc in range(reader.doc_count_all())
+        ]
+    return found + lengths

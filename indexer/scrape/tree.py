@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
@@ -224,14 +224,7 @@ class PageTree:
             groups: dict[tuple[object, ...], list[int]] = {}
             elements = self.elements
             for index in self._named_positions():
-                attrs = elements[index].attrs
-                raw = attrs.get("class")
-                names = (
-                    tuple(raw) if isinstance(raw, list) else raw,
-                    attrs.get("id"),
-                    attrs.get("data-testid"),
-                    attrs.get("data-component"),
-                )
+                names = _names_key(elements[index].attrs)
                 holders = groups.get(names)
                 if holders is None:
                     groups[names] = [index]
@@ -265,18 +258,24 @@ class PageTree:
         key = id(tag)
         tokens = self._tokens.get(key)
         if tokens is None:
-            raw = attrs.get("class")
-            names = (
-                tuple(raw) if isinstance(raw, list) else raw,
-                attrs.get("id"),
-                attrs.get("data-testid"),
-                attrs.get("data-component"),
-            )
+            names = _names_key(attrs)
             tokens = self._tokens_by_names.get(names)
             if tokens is None:
                 tokens = self._tokens_by_names[names] = frozenset(class_tokens(tag))
             self._tokens[key] = tokens
         return tokens
+
+
+def _names_key(attrs: Mapping[str, object]) -> tuple[object, ...]:
+    """What an element's class tokens depend on (its `NAME_ATTRIBUTES`), as a hashable key:
+    elements with the same key have the same tokens."""
+    raw = attrs.get("class")
+    return (
+        tuple(raw) if isinstance(raw, list) else raw,
+        attrs.get("id"),
+        attrs.get("data-testid"),
+        attrs.get("data-component"),
+    )
 
 
 def class_tokens(tag: Tag) -> set[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from datasketch import MinHash
-from index_helpers import cache_with, json_extractor, sample_articles
+from index_helpers import all_postings, cache_with, json_extractor, sample_articles
 from whoosh import index as whoosh_index
 
 import indexer.build as build
@@ -63,29 +63,6 @@ def _documents(articles: list) -> list[dict]:
     return [build_document(a, a.url or a.id, vocabulary, None, clusters=clusters) for a in articles]
 
 
-def _postings(ix) -> list:
-    found = []
-    with ix.reader() as reader:
-        for name, field in ix.schema.items():
-            if not field.indexed:
-                continue
-            for term in reader.lexicon(name):
-                matcher = reader.postings(name, term)
-                found.append(
-                    (
-                        name,
-                        term,
-                        [(i, matcher.weight(), matcher.value()) for i in matcher.all_ids()],
-                    )
-                )
-        lengths = [
-            (name, doc, reader.doc_field_length(doc, name))
-            for name in ix.schema.scorable_names()
-            for doc in range(reader.doc_count_all())
-        ]
-    return found + lengths
-
-
 @pytest.mark.parametrize("limitmb", [256, 1])
 def test_term_pool_writes_the_postings_whoosh_writes(limitmb: int) -> None:
     documents = _documents(_articles())
@@ -103,7 +80,7 @@ def test_term_pool_writes_the_postings_whoosh_writes(limitmb: int) -> None:
             if fast and limitmb == 1:
                 assert len(writer.pool.runs) > 1
             writer.commit()
-            built.append(_postings(ix))
+            built.append(all_postings(ix))
             ix.close()
     assert built[0] == built[1]
     assert len(built[0]) > 500

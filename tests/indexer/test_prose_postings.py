@@ -6,7 +6,7 @@ import tempfile
 from dataclasses import replace
 
 import pytest
-from index_helpers import sample_articles
+from index_helpers import all_postings, sample_articles
 from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh.analysis import RegexTokenizer, StemmingAnalyzer
@@ -28,25 +28,6 @@ _AWKWARD = (
     "a rise of the the THE rate. Straße, æsthetics, naïve co-operation *starred* words; "
     "it is what it is: a b c d e. The end"
 )
-
-
-def _postings(ix) -> list:
-    """Every posting (weight and encoded value) and every field length of an index."""
-    found = []
-    with ix.reader() as reader:
-        for name, field in ix.schema.items():
-            if not field.indexed:
-                continue
-            for term in reader.lexicon(name):
-                matcher = reader.postings(name, term)
-                postings = [(i, matcher.weight(), matcher.value()) for i in matcher.all_ids()]
-                found.append((name, term, postings))
-        lengths = [
-            (name, doc, reader.doc_field_length(doc, name))
-            for name in ix.schema.scorable_names()
-            for doc in range(reader.doc_count_all())
-        ]
-    return found + lengths
 
 
 def _articles() -> list[Article]:
@@ -91,7 +72,7 @@ def _build(schema: fields.Schema, documents: list[dict], fast: bool, limitmb: in
             else:
                 writer.add_document(**document)
         writer.commit()
-        found = _postings(ix)
+        found = all_postings(ix)
         stored = {
             name: sorted(ix.schema[name].indexed_languages)
             for name in ("headline", "body")
